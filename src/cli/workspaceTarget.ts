@@ -1,0 +1,158 @@
+import { Option } from "commander";
+import type { Command } from "commander";
+import { parseResourceId } from "../arm/index.js";
+import { Workspace } from "../workspace/index.js";
+import type { FromConfigOptions } from "../workspace/index.js";
+import type { CliContext } from "./cliContext.js";
+import { clientOptionsOf, globalOptionsOf } from "./cliContext.js";
+import { SUBSCRIPTION_ENV } from "./globalOptions.js";
+import { UsageError } from "./usageError.js";
+
+/** The workspace flags as commander parses them; `n` and `r` are the short aliases. */
+interface WorkspaceFlags {
+  workspaceName?: string;
+  n?: string;
+  resourceGroup?: string;
+  r?: string;
+}
+
+/** Which workspace a command works on. */
+export interface WorkspaceCoordinates {
+  workspaceName: string;
+  resourceGroup: string;
+  subscriptionId: string;
+}
+
+/**
+ * Adds `-w/--workspace-name` (alias `-n`) and `-g/--resource-group` (alias `-r`) to a command.
+ *
+ * @param command - The command.
+ * @param fromConfig - Whether the help says the values default to the configuration file.
+ * @returns The same command.
+ */
+export function addWorkspaceFlags(command: Command, fromConfig = true): Command {
+  const fallback = fromConfig ? "; default: the configuration file" : "";
+  return command
+    .addOption(new Option("-w, --workspace-name <name>", `workspace name (alias -n)${fallback}`))
+    .addOption(new Option("-n <name>", "workspace name").hideHelp())
+    .addOption(new Option("-g, --resource-group <name>", `resource group (alias -r)${fallback}`))
+    .addOption(new Option("-r <name>", "resource group").hideHelp());
+}
+
+/**
+ * The workspace name, resource group and subscription given on the command line, with the
+ * aliases folded in. Missing values stay `undefined`.
+ *
+ * @param command - The command whose action runs.
+ * @returns What the flags say.
+ */
+export function workspaceFlagsOf(command: Command): Partial<WorkspaceCoordinates> {
+  const flags = command.opts<WorkspaceFlags>();
+  const globals = globalOptionsOf(command);
+  return {
+    workspaceName: flags.workspaceName ?? flags.n,
+    resourceGroup: flags.resourceGroup ?? flags.r,
+    subscriptionId: globals.subscription ?? globals.subscriptionId,
+  };
+}
+
+/**
+ * Finds the workspace a command works on and connects to it. Flags win; what they leave out comes
+ * from the nearest configuration file (`.azureml/config.json` and the other places
+ * `Workspace.fromConfig` searches, starting at `--path`); a subscription still missing comes from
+ * `$AZURE_SUBSCRIPTION_ID`.
+ *
+ * @param context - The process context.
+ * @param command - The command whose action runs.
+ * @returns The workspace, fetched from ARM.
+ * @throws UsageError when the workspace cannot be named from flags or a configuration file.
+ */
+export async function resolveWorkspace(context: CliContext, command: Command): Promise<Workspace> {
+  const flags = workspaceFlagsOf(command);
+  const clientOptions = clientOptionsOf(command);
+  const abortSignal = context.abortSignal;
+  const envSubscription = context.env[SUBSCRIPTION_ENV] || undefined;
+
+  const complete =
+    flags.workspaceName !== undefined &&
+    flags.resourceGroup !== undefined &&
+    (flags.subscriptionId ?? envSubscription) !== undefined;
+  if (complete) {
+    return Workspace.get(flags.workspaceName!, {
+      subscriptionId: (flags.subscriptionId ?? envSubscription)!,
+      resourceGroup: flags.resourceGroup!,
+      abortSignal,
+      ...clientOptions,
+    });
+  }
+
+  const path = globalOptionsOf(command).path;
+  const fromFile = await configuredWorkspace({ path, abortSignal, ...clientOptions }, flags);
+  const name = flags.workspaceName ?? fromFile.workspaceName;
+  const resourceGroup = flags.resourceGroup ?? fromFile.resourceGroup;
+  const subscriptionId = flags.subscriptionId ?? fromFile.subscriptionId;
+  if (
+    fromFile.workspace !== undefined &&
+    name === fromFile.workspaceName &&
+    resourceGroup === fromFile.resourceGroup &&
+    subscriptionId === fromFile.subscriptionId
+  ) {
+    return fromFile.workspace;
+  }
+  return Workspace.get(name, { subscriptionId, resourceGroup, abortSignal, ...clientOptions });
+}
+
+/**
+ * The workspace the configuration file names. When that workspace does not exist, its
+ * coordinates are still returned (read from the error), because flags may name another one.
+ */
+async function configuredWorkspace(
+  options: FromConfigOptions,
+  flags: Partial<WorkspaceCoordinates>,
+): Promise<WorkspaceCoordinates & { workspace?: Workspace }> {
+  try {
+    const workspace = await Workspace.fromConfig(options);
+    return {
+      workspace,
+      workspaceName: workspace.name,
+      resourceGroup: workspace.resourceGroup,
+      subscriptionId: workspace.subscriptionId,
+    };
+  } catch (error) {
+    const err = error as { name?: unknown; workspaceId?: unknown };
+    if (err?.name === "WorkspaceNotFoundError" && typeof err.workspaceId === "string") {
+      const id = parseResourceId(err.workspaceId);
+      const named = {
+        workspaceName: id.name ?? "",
+        resourceGroup: id.resourceGroup ?? "",
+        subscriptionId: id.subscriptionId,
+      };
+      // Only the file's workspace is missing; the flags may point elsewhere.
+      const overridden =
+        (flags.workspaceName ?? named.workspaceName) !== named.workspaceName ||
+        (flags.resourceGroup ?? named.resourceGroup) !== named.resourceGroup ||
+        (flags.subscriptionId ?? named.subscriptionId) !== named.subscriptionId;
+      if (overridden) return named;
+    }
+    throw configErrorForCli(error, flags);
+  }
+}
+
+/** Rewords a missing configuration file in terms of the flags that would have avoided it. */
+function configErrorForCli(error: unknown, flags: Partial<WorkspaceCoordinates>): unknown {
+  const err = error as { name?: unknown; searchedPaths?: unknown };
+  if (err?.name !== "ConfigNotFoundError") return error;
+
+  const missing = [
+    flags.workspaceName === undefined ? "-w/--workspace-name" : undefined,
+    flags.resourceGroup === undefined ? "-g/--resource-group" : undefined,
+    flags.subscriptionId === undefined ? "--subscription" : undefined,
+  ].filter((flag) => flag !== undefined);
+  const tried = Array.isArray(err.searchedPaths) ? err.searchedPaths.join(", ") : "";
+  return new UsageError(
+    `no workspace given and no configuration file found: pass ${missing.join(", ")}, or ` +
+      `--path with the folder of .azureml/config.json (download it from the workspace page ` +
+      `of https://ml.azure.com). Paths tried: ${tried}`,
+    "ConfigNotFound",
+  );
+}

@@ -1,0 +1,334 @@
+import type { AbortSignalLike } from "@azure/abort-controller";
+import type { OperationState } from "@azure/core-lro";
+import type { ArmClient } from "../arm/index.js";
+import { ValidationError } from "../arm/index.js";
+import { API_VERSIONS } from "./apiVersions.js";
+import { get, writeAndWait } from "./armCalls.js";
+import type { OperationContext } from "./armCalls.js";
+import type { CreateInput } from "./createInput.js";
+import { planCreate } from "./createPlan.js";
+import type { CreatePlan } from "./createPlan.js";
+import { rollback } from "./createdResources.js";
+import type { CreatedResource } from "./createdResources.js";
+import { WorkspaceCreateError } from "./errors.js";
+import type { WorkspaceCreateStep } from "./errors.js";
+import type { WorkspaceDetails } from "./models.js";
+import {
+  applicationInsightsBody,
+  keyVaultBody,
+  logAnalyticsBody,
+  resourceGroupBody,
+  storageAccountBody,
+  workspaceBody,
+} from "./payloads.js";
+import { describePhase, runPrivateEndpointStep } from "./privateEndpointStep.js";
+import { isAbort } from "./progress.js";
+import type { ProgressReporter } from "./progress.js";
+import { ids } from "./resourceIds.js";
+import type { StepMachine } from "./stepPoller.js";
+
+/**
+ * The state of a `Workspace.beginCreate` poller.
+ *
+ * @public
+ */
+export interface WorkspaceCreateOperationState<TResult> extends OperationState<TResult> {
+  /** The next step to run; `"done"` once the operation ended. */
+  step: WorkspaceCreateStep | "done";
+  /** What this operation created so far, in order of creation. */
+  created: readonly CreatedResource[];
+}
+
+const STEPS: readonly WorkspaceCreateStep[] = [
+  "checks",
+  "resourceGroup",
+  "dependentResources",
+  "workspace",
+  "privateEndpoint",
+  "result",
+];
+
+/** The JSON written by `serialize()`. */
+interface SerializedCreate {
+  kind: "azureml-workspace/create";
+  version: 1;
+  input: CreateInput;
+  plan?: CreatePlan;
+  step: WorkspaceCreateStep | "done";
+  status: OperationState<unknown>["status"];
+  created: CreatedResource[];
+}
+
+/** @internal */
+export interface CreateMachineInit<TResult> {
+  input: CreateInput;
+  client: ArmClient;
+  progress: ProgressReporter;
+  abortSignal?: AbortSignalLike;
+  updateIntervalInMs?: number;
+  toResult: (details: WorkspaceDetails, client: ArmClient) => TResult;
+  restoreFrom?: string;
+}
+
+/**
+ * The steps of `Workspace.create` as a {@link StepMachine}: checks (reads only), resource group,
+ * dependent resources (storage account ‖ key vault ‖ Log Analytics → Application Insights),
+ * workspace, private endpoint (subnet policies, endpoint, DNS zones ‖, virtual network links ‖,
+ * zone group), result. Any failure after the checks deletes what the operation created and
+ * fails it with a {@link WorkspaceCreateError}; an abort leaves everything for a resume.
+ *
+ * @internal
+ */
+export class CreateMachine<TResult> implements StepMachine<
+  WorkspaceCreateOperationState<TResult>,
+  TResult
+> {
+  readonly state: WorkspaceCreateOperationState<TResult>;
+  private plan?: CreatePlan;
+  private readonly input: CreateInput;
+  private readonly created: CreatedResource[];
+
+  constructor(private readonly init: CreateMachineInit<TResult>) {
+    const restored = init.restoreFrom ? parseSerialized(init.restoreFrom, init.input) : undefined;
+    this.input = restored?.input ?? init.input;
+    this.plan = restored?.plan;
+    this.created = restored?.created ?? [];
+    // A finished create is restored to its last step, which re-reads the workspace for the
+    // result (a Workspace object cannot be serialized).
+    const resumeAt = restored?.status === "succeeded" ? "result" : restored?.step;
+    this.state = {
+      status: restored?.status === "failed" ? "failed" : resumeAt ? "running" : "notStarted",
+      step: resumeAt ?? "checks",
+      created: this.created,
+    };
+    if (restored?.status === "failed") {
+      this.state.error = new Error("The restored create operation had failed.");
+      this.state.step = "done";
+    }
+  }
+
+  serialize(): string {
+    const serialized: SerializedCreate = {
+      kind: "azureml-workspace/create",
+      version: 1,
+      input: this.input,
+      plan: this.plan,
+      step: this.state.step,
+      status: this.state.status,
+      created: this.created,
+    };
+    return JSON.stringify(serialized);
+  }
+
+  async step(abortSignal: AbortSignalLike | undefined): Promise<void> {
+    const step = this.state.step;
+    if (step === "done") return;
+    this.state.status = "running";
+    const ctx: OperationContext = {
+      client: this.init.client,
+      progress: this.init.progress,
+      abortSignal: abortSignal ?? this.init.abortSignal,
+      updateIntervalInMs: this.init.updateIntervalInMs,
+    };
+    try {
+      await this.run(step, ctx);
+    } catch (error) {
+      if (isAbort(error)) throw error;
+      if (step === "checks") {
+        // Nothing was written yet: the check's own error says best what to fix.
+        this.fail(error);
+        return;
+      }
+      const { rolledBack, leftBehind } = await rollback(ctx, this.created);
+      this.created.splice(0, this.created.length);
+      const operation = this.describe(step);
+      this.fail(
+        new WorkspaceCreateError({ step, operation, cause: error, rolledBack, leftBehind }),
+      );
+      return;
+    }
+    this.state.step = this.next(step);
+    if (this.state.step === "done") this.state.status = "succeeded";
+  }
+
+  private fail(error: unknown): void {
+    this.state.status = "failed";
+    this.state.error = error instanceof Error ? error : new Error(String(error));
+    this.state.step = "done";
+  }
+
+  private next(step: WorkspaceCreateStep): WorkspaceCreateStep | "done" {
+    if (step === "checks" && this.plan?.existing) return "result";
+    const index = STEPS.indexOf(step);
+    return index + 1 < STEPS.length ? STEPS[index + 1]! : "done";
+  }
+
+  private async run(step: WorkspaceCreateStep, ctx: OperationContext): Promise<void> {
+    const input = this.input;
+    switch (step) {
+      case "checks":
+        this.plan = await planCreate(ctx, input);
+        return;
+      case "resourceGroup": {
+        if (!this.plan!.createResourceGroup) return;
+        const id = ids.resourceGroup(input.subscriptionId, input.resourceGroup);
+        await ctx.progress.deploy("ResourceGroup", id, async () => {
+          const body = resourceGroupBody(this.plan!.location, new Date(ctx.progress.now()));
+          await ctx.client.sendRequest({
+            method: "PUT",
+            path: id,
+            apiVersion: API_VERSIONS.resources,
+            body,
+            abortSignal: ctx.abortSignal,
+          });
+          this.record("ResourceGroup", id);
+        });
+        return;
+      }
+      case "dependentResources":
+        return this.createDependentResources(ctx);
+      case "workspace":
+        return this.createWorkspace(ctx);
+      case "privateEndpoint":
+        if (this.plan!.privateEndpoint) {
+          await runPrivateEndpointStep(ctx, this.plan!.privateEndpoint, this.created);
+        }
+        return;
+      case "result": {
+        const details = await get<WorkspaceDetails>(
+          ctx,
+          this.plan!.workspaceId,
+          API_VERSIONS.machineLearning,
+        );
+        this.state.result = this.init.toResult(details, ctx.client);
+        return;
+      }
+    }
+  }
+
+  private record(resourceType: CreatedResource["resourceType"], id: string): void {
+    if (!this.created.some((r) => r.id === id)) this.created.push({ resourceType, id });
+  }
+
+  private async createDependentResources(ctx: OperationContext): Promise<void> {
+    const { location, storageAccount, keyVault, appInsights, logAnalytics, tenantId } = this.plan!;
+    const tags = this.input.tags;
+    const put = (
+      type: CreatedResource["resourceType"],
+      id: string,
+      apiVersion: string,
+      body: unknown,
+    ) =>
+      ctx.progress.deploy(type, id, () =>
+        writeAndWait(ctx, "PUT", id, apiVersion, body, { onAccepted: () => this.record(type, id) }),
+      );
+    const work: Promise<unknown>[] = [];
+    if (storageAccount.create) {
+      work.push(
+        put(
+          "StorageAccount",
+          storageAccount.id,
+          API_VERSIONS.storage,
+          storageAccountBody(location, tags),
+        ),
+      );
+    }
+    if (keyVault.create) {
+      work.push(
+        put(
+          "KeyVault",
+          keyVault.id,
+          API_VERSIONS.keyVault,
+          keyVaultBody(location, tenantId!, tags),
+        ),
+      );
+    }
+    if (appInsights.create && logAnalytics) {
+      work.push(
+        (async () => {
+          await put(
+            "LogAnalyticsWorkspace",
+            logAnalytics.id,
+            API_VERSIONS.logAnalytics,
+            logAnalyticsBody(location, tags),
+          );
+          await put(
+            "AppInsights",
+            appInsights.id,
+            API_VERSIONS.applicationInsights,
+            applicationInsightsBody(location, logAnalytics.id, tags),
+          );
+        })(),
+      );
+    }
+    // Let every branch finish so that everything accepted is recorded before a rollback.
+    const results = await Promise.allSettled(work);
+    const failure = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+    if (failure) throw failure.reason;
+  }
+
+  private async createWorkspace(ctx: OperationContext): Promise<void> {
+    const input = this.input;
+    const plan = this.plan!;
+    const body = workspaceBody({
+      ...input,
+      location: plan.location,
+      storageAccount: plan.storageAccount.id,
+      keyVault: plan.keyVault.id,
+      applicationInsights: plan.appInsights.id,
+      // A workspace behind a private endpoint is private until opened with update().
+      publicNetworkAccess: input.privateEndpoint ? "Disabled" : undefined,
+    });
+    await ctx.progress.deploy("Workspace", plan.workspaceId, () =>
+      writeAndWait(ctx, "PUT", plan.workspaceId, API_VERSIONS.machineLearning, body, {
+        onAccepted: () => this.record("Workspace", plan.workspaceId),
+      }),
+    );
+  }
+
+  private describe(step: WorkspaceCreateStep): string {
+    const plan = this.plan;
+    switch (step) {
+      case "checks":
+        return "checking the inputs";
+      case "resourceGroup":
+        return `creating resource group ${this.input.resourceGroup}`;
+      case "dependentResources":
+        return "creating the storage account, key vault and Application Insights";
+      case "workspace":
+        return `creating workspace ${this.input.name}`;
+      case "privateEndpoint":
+        return plan?.privateEndpoint
+          ? describePhase(plan.privateEndpoint)
+          : "creating the private endpoint";
+      case "result":
+        return `reading workspace ${this.input.name}`;
+    }
+  }
+}
+
+function parseSerialized(text: string, given: CreateInput): SerializedCreate {
+  let parsed: SerializedCreate;
+  try {
+    parsed = JSON.parse(text) as SerializedCreate;
+  } catch {
+    parsed = {} as SerializedCreate;
+  }
+  if (parsed.kind !== "azureml-workspace/create" || parsed.version !== 1 || !parsed.input) {
+    throw new ValidationError(
+      "InvalidRestoreState",
+      "restoreFrom must be a string returned by serialize() of a Workspace.beginCreate poller.",
+      "restoreFrom",
+    );
+  }
+  for (const key of ["name", "subscriptionId", "resourceGroup"] as const) {
+    if (parsed.input[key].toLowerCase() !== given[key].toLowerCase()) {
+      throw new ValidationError(
+        "InvalidRestoreState",
+        `restoreFrom belongs to a create of ${key} '${parsed.input[key]}', not '${given[key]}'.`,
+        "restoreFrom",
+      );
+    }
+  }
+  return parsed;
+}

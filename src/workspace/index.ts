@@ -1,0 +1,37 @@
+export { Workspace } from "./workspace.js";
+export type {
+  WorkspaceCreatePoller,
+  GetWorkspaceOptions,
+  FromConfigOptions,
+  PrivateEndpointConnectionStatusOptions,
+  DeleteWorkspaceOptions,
+} from "./workspace.js";
+export { PrivateEndpointConfig, PrivateEndPointConfig } from "./privateEndpointConfig.js";
+export type { PrivateEndpointConfigInit } from "./privateEndpointConfig.js";
+export type { WorkspaceClientOptions } from "./client.js";
+export type { CreateWorkspaceOptions, BeginCreateWorkspaceOptions } from "./createOptions.js";
+export type { WorkspaceCreateOperationState } from "./createOperation.js";
+export type { CreatedResource } from "./createdResources.js";
+export type { AddPrivateEndpointOptions } from "./addPrivateEndpoint.js";
+export type { UpdateWorkspaceOptions } from "./updateOptions.js";
+export type { WriteConfigOptions } from "./configFile.js";
+export type {
+  WorkspaceDetails,
+  WorkspacePrivateEndpointConnection,
+  PrivateEndpointConnectionInfo,
+  PrivateEndpointConnectionStatus,
+} from "./models.js";
+export type { WorkspaceProgressEvent, DeployedResourceType } from "./progress.js";
+export {
+  WorkspaceExistsError,
+  WorkspaceNotFoundError,
+  WorkspaceCreateError,
+  PrivateEndpointError,
+  PrivateEndpointPrerequisiteError,
+  PrivateEndpointConnectionNotFoundError,
+  ResourceGroupNotFoundError,
+  LocationNotAvailableError,
+  ConfigNotFoundError,
+  ConfigFileError,
+} from "./errors.js";
+export type { WorkspaceCreateStep } from "./errors.js";

@@ -1,0 +1,370 @@
+import { createHash } from "node:crypto";
+import { API_VERSIONS } from "./apiVersions.js";
+import { get, getIfExists, writeAndWait } from "./armCalls.js";
+import type { OperationContext } from "./armCalls.js";
+import type { CreatedResource } from "./createdResources.js";
+import { PrivateEndpointConnectionNotFoundError } from "./errors.js";
+import { toConnectionInfo } from "./models.js";
+import type { PrivateEndpointConnectionInfo, WorkspaceDetails } from "./models.js";
+import {
+  privateDnsZoneBody,
+  privateDnsZoneGroupBody,
+  privateEndpointBody,
+  subnetWithPrivateEndpointPoliciesDisabled,
+  virtualNetworkLinkBody,
+} from "./payloads.js";
+import type { ResolvedPrivateEndpointConfig } from "./privateEndpointConfig.js";
+import type { PreflightResult, SubnetResource } from "./privateEndpointPreflight.js";
+import { ids, lastSegment } from "./resourceIds.js";
+
+/** The private link group of a workspace. */
+const WORKSPACE_GROUP_ID = "amlworkspace";
+/** The zone group on the private endpoint, as the Python SDK names it. */
+const ZONE_GROUP_NAME = "default";
+
+/**
+ * The phases of adding a private endpoint, in order. Each is one unit of progress: a resumed
+ * run starts at the recorded phase.
+ *
+ * @internal
+ */
+export type PrivateEndpointPhase =
+  "prepare" | "subnet" | "endpoint" | "dnsZones" | "links" | "zoneGroup" | "connection" | "done";
+
+const NEXT: Record<PrivateEndpointPhase, PrivateEndpointPhase> = {
+  prepare: "subnet",
+  subnet: "endpoint",
+  endpoint: "dnsZones",
+  dnsZones: "links",
+  links: "zoneGroup",
+  zoneGroup: "connection",
+  connection: "done",
+  done: "done",
+};
+
+/** A private DNS zone the endpoint needs and whether this operation creates it and its link. */
+interface PlannedZone {
+  zone: string;
+  id: string;
+  createZone: boolean;
+  linkId: string;
+  createLink: boolean;
+}
+
+/**
+ * Everything the private endpoint step knows, JSON-serializable so that it can be stored in a
+ * poller's state and resumed.
+ *
+ * @internal
+ */
+export interface PrivateEndpointStepState {
+  config: ResolvedPrivateEndpointConfig;
+  workspaceId: string;
+  autoApproval: boolean;
+  /** Region of the private endpoint. */
+  location: string;
+  tags?: Record<string, string>;
+  vnetId: string;
+  subnetToUpdate?: SubnetResource;
+  groupIds?: string[];
+  zones?: PlannedZone[];
+  phase: PrivateEndpointPhase;
+  connection?: PrivateEndpointConnectionInfo;
+}
+
+/** @internal */
+export function initialPrivateEndpointState(init: {
+  config: ResolvedPrivateEndpointConfig;
+  workspaceId: string;
+  autoApproval: boolean;
+  location?: string;
+  tags?: Record<string, string>;
+  preflight: PreflightResult;
+}): PrivateEndpointStepState {
+  return {
+    config: init.config,
+    workspaceId: init.workspaceId,
+    autoApproval: init.autoApproval,
+    location: init.location ?? init.preflight.vnetLocation,
+    tags: init.tags,
+    vnetId: init.preflight.vnetId,
+    subnetToUpdate: init.preflight.subnetToUpdate,
+    phase: "prepare",
+  };
+}
+
+/** What each phase is doing, for error messages. @internal */
+export function describePhase(state: PrivateEndpointStepState): string {
+  const pe = state.config.name;
+  switch (state.phase) {
+    case "prepare":
+      return `reading the private link resources of the workspace for private endpoint ${pe}`;
+    case "subnet":
+      return `disabling the private endpoint network policies of subnet ${state.config.vnetSubnetName}`;
+    case "endpoint":
+      return `creating private endpoint ${pe}`;
+    case "dnsZones":
+      return `creating the private DNS zones for private endpoint ${pe}`;
+    case "links":
+      return `linking the private DNS zones to virtual network ${state.config.vnetName}`;
+    case "zoneGroup":
+      return `creating the DNS zone group of private endpoint ${pe}`;
+    case "connection":
+    case "done":
+      return `reading the private endpoint connection of ${pe}`;
+  }
+}
+
+/**
+ * Runs the phases from the recorded one to the end, recording each resource it creates in
+ * `created` as soon as ARM accepts it.
+ *
+ * @internal
+ */
+export async function runPrivateEndpointStep(
+  ctx: OperationContext,
+  state: PrivateEndpointStepState,
+  created: CreatedResource[],
+): Promise<PrivateEndpointConnectionInfo> {
+  while (state.phase !== "done") {
+    await runPhase(ctx, state, created);
+    state.phase = NEXT[state.phase];
+  }
+  return state.connection!;
+}
+
+async function runPhase(
+  ctx: OperationContext,
+  state: PrivateEndpointStepState,
+  created: CreatedResource[],
+): Promise<void> {
+  const peId = ids.privateEndpoint(state.config);
+  switch (state.phase) {
+    case "prepare":
+      return prepare(ctx, state);
+
+    case "subnet": {
+      if (!state.subnetToUpdate) return;
+      const subnetId = ids.subnet(state.config);
+      await ctx.progress.deploy("Subnet", subnetId, () =>
+        writeAndWait(
+          ctx,
+          "PUT",
+          subnetId,
+          API_VERSIONS.network,
+          subnetWithPrivateEndpointPoliciesDisabled(state.subnetToUpdate!),
+          { finalStateVia: "azure-async-operation" },
+        ),
+      );
+      state.subnetToUpdate = undefined;
+      return;
+    }
+
+    case "endpoint": {
+      const body = privateEndpointBody({
+        name: state.config.name,
+        location: state.location,
+        subnetId: ids.subnet(state.config),
+        workspaceId: state.workspaceId,
+        groupIds: state.groupIds ?? [WORKSPACE_GROUP_ID],
+        autoApproval: state.autoApproval,
+        tags: state.tags,
+      });
+      await ctx.progress.deploy("PrivateEndPoint", peId, () =>
+        writeAndWait(ctx, "PUT", peId, API_VERSIONS.network, body, {
+          finalStateVia: "azure-async-operation",
+          onAccepted: () => created.push({ resourceType: "PrivateEndPoint", id: peId }),
+        }),
+      );
+      return;
+    }
+
+    case "dnsZones": {
+      const toCreate = (state.zones ?? []).filter((zone) => zone.createZone);
+      await allSettledOrThrow(
+        toCreate.map((zone) =>
+          ctx.progress.deploy("PrivateDnsZone", zone.id, () =>
+            writeAndWait(
+              ctx,
+              "PUT",
+              zone.id,
+              API_VERSIONS.privateDns,
+              privateDnsZoneBody(state.tags),
+              {
+                // Never take over a zone someone else created in the meantime.
+                headers: { "If-None-Match": "*" },
+                onAccepted: () => created.push({ resourceType: "PrivateDnsZone", id: zone.id }),
+              },
+            ),
+          ),
+        ),
+      );
+      return;
+    }
+
+    case "links": {
+      const toCreate = (state.zones ?? []).filter((zone) => zone.createLink);
+      await allSettledOrThrow(
+        toCreate.map((zone) =>
+          ctx.progress.deploy("VirtualNetworkLink", zone.linkId, () =>
+            writeAndWait(
+              ctx,
+              "PUT",
+              zone.linkId,
+              API_VERSIONS.privateDns,
+              virtualNetworkLinkBody(state.vnetId, state.tags),
+              {
+                onAccepted: () =>
+                  created.push({ resourceType: "VirtualNetworkLink", id: zone.linkId }),
+              },
+            ),
+          ),
+        ),
+      );
+      return;
+    }
+
+    case "zoneGroup": {
+      if (!state.autoApproval || !state.zones?.length) return;
+      const groupId = `${peId}/privateDnsZoneGroups/${ZONE_GROUP_NAME}`;
+      const body = privateDnsZoneGroupBody(state.zones.map(({ zone, id }) => ({ zone, id })));
+      await ctx.progress.deploy("PrivateDnsZoneGroup", groupId, () =>
+        writeAndWait(ctx, "PUT", groupId, API_VERSIONS.network, body, {
+          finalStateVia: "azure-async-operation",
+          onAccepted: () => created.push({ resourceType: "PrivateDnsZoneGroup", id: groupId }),
+        }),
+      );
+      return;
+    }
+
+    case "connection":
+      state.connection = await findConnection(ctx, state);
+      if (state.connection.status === "Pending") {
+        ctx.progress.emit({
+          kind: "pendingApproval",
+          connectionName: state.connection.name,
+          privateEndpointId: peId,
+          message:
+            `The private endpoint connection ${state.connection.name} is Pending: an owner of ` +
+            `workspace ${lastSegment(state.workspaceId)} must approve it ` +
+            `(approvePrivateEndpointConnection, or the portal's Private endpoint connections).`,
+        });
+      }
+      return;
+
+    case "done":
+      return;
+  }
+}
+
+/**
+ * Reads the workspace's private link resource for its group id and DNS zones (falling back to
+ * the cloud's known zones when the service lists none), then which zones and virtual network
+ * links already exist, so that only the missing ones are created (and rolled back).
+ */
+async function prepare(ctx: OperationContext, state: PrivateEndpointStepState): Promise<void> {
+  const resources = await get<{
+    value?: Array<{ properties?: { groupId?: string; requiredZoneNames?: string[] } }>;
+  }>(ctx, `${state.workspaceId}/privateLinkResources`, API_VERSIONS.machineLearning);
+  const workspaceResource =
+    resources.value?.find((r) => r.properties?.groupId === WORKSPACE_GROUP_ID) ??
+    resources.value?.[0];
+  state.groupIds = [workspaceResource?.properties?.groupId ?? WORKSPACE_GROUP_ID];
+  if (!state.autoApproval) {
+    // Without approval rights the endpoint gets no DNS here, as in the Python SDK: the records
+    // would point at an endpoint that does not work until someone approves it.
+    state.zones = [];
+    return;
+  }
+
+  const required = workspaceResource?.properties?.requiredZoneNames ?? [];
+  const zoneNames = required.length > 0 ? required : [...ctx.client.cloud.privateDnsZoneNames];
+  state.zones = await Promise.all(
+    zoneNames.map(async (zone) => {
+      const id = ids.privateDnsZone(state.config, zone.toLowerCase());
+      const existing = await getIfExists(ctx, id, API_VERSIONS.privateDns);
+      const existingLink = existing ? await findLinkToVnet(ctx, id, state.vnetId) : undefined;
+      return {
+        zone: zone.toLowerCase(),
+        id,
+        createZone: !existing,
+        linkId: existingLink ?? `${id}/virtualNetworkLinks/${linkName(state.vnetId)}`,
+        createLink: existingLink === undefined,
+      };
+    }),
+  );
+}
+
+/** A zone can link a virtual network only once: reuse the link another tool made. */
+async function findLinkToVnet(
+  ctx: OperationContext,
+  zoneId: string,
+  vnetId: string,
+): Promise<string | undefined> {
+  type Page = {
+    value?: Array<{ id?: string; properties?: { virtualNetwork?: { id?: string } } }>;
+    nextLink?: string;
+  };
+  let page: Page | undefined = await get<Page>(
+    ctx,
+    `${zoneId}/virtualNetworkLinks`,
+    API_VERSIONS.privateDns,
+  );
+  while (page) {
+    const match = page.value?.find(
+      (link) => link.properties?.virtualNetwork?.id?.toLowerCase() === vnetId.toLowerCase(),
+    );
+    if (match?.id) return match.id;
+    page = page.nextLink
+      ? (
+          await ctx.client.sendRequest<Page>({
+            method: "GET",
+            url: page.nextLink,
+            abortSignal: ctx.abortSignal,
+          })
+        ).body
+      : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A stable link name per virtual network (13 characters of a hash of its id), so that a retry
+ * finds the link it made rather than adding a second one.
+ */
+function linkName(vnetId: string): string {
+  return createHash("sha256").update(vnetId.toLowerCase()).digest("hex").slice(0, 13);
+}
+
+/** The connection the new endpoint made on the workspace. */
+async function findConnection(
+  ctx: OperationContext,
+  state: PrivateEndpointStepState,
+): Promise<PrivateEndpointConnectionInfo> {
+  const peId = ids.privateEndpoint(state.config).toLowerCase();
+  const workspace = await get<WorkspaceDetails>(
+    ctx,
+    state.workspaceId,
+    API_VERSIONS.machineLearning,
+  );
+  const connection = workspace.properties?.privateEndpointConnections?.find(
+    (c) => c.properties?.privateEndpoint?.id?.toLowerCase() === peId,
+  );
+  if (!connection) {
+    throw new PrivateEndpointConnectionNotFoundError(
+      `Private endpoint ${state.config.name} has no connection on workspace ` +
+        `${lastSegment(state.workspaceId)}.`,
+    );
+  }
+  return toConnectionInfo(connection);
+}
+
+/**
+ * Waits for every operation (so that all that were accepted are recorded for rollback), then
+ * throws the first failure.
+ */
+async function allSettledOrThrow(work: Promise<unknown>[]): Promise<void> {
+  const results = await Promise.allSettled(work);
+  const failure = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failure) throw failure.reason;
+}
