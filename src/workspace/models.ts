@@ -73,7 +73,24 @@ export interface WorkspaceDetails {
     encryption?: Record<string, unknown>;
     [key: string]: unknown;
   };
+  /**
+   * The workspace's private endpoint connections: `properties.privateEndpointConnections`, also
+   * given at the top level, where the Python SDK's `get_details()` puts them. Empty when there
+   * are none.
+   */
+  privateEndpointConnections: WorkspacePrivateEndpointConnection[];
   [key: string]: unknown;
+}
+
+/**
+ * The workspace as ARM returns it, with its connections also at the top level.
+ *
+ * @internal
+ */
+export function toWorkspaceDetails(body: unknown): WorkspaceDetails {
+  const workspace = body as WorkspaceDetails;
+  const privateEndpointConnections = workspace.properties?.privateEndpointConnections ?? [];
+  return { ...workspace, privateEndpointConnections };
 }
 
 /**

@@ -16,7 +16,7 @@ import { CreateMachine } from "./createOperation.js";
 import type { WorkspaceCreateOperationState } from "./createOperation.js";
 import type { BeginCreateWorkspaceOptions, CreateWorkspaceOptions } from "./createOptions.js";
 import { WorkspaceNotFoundError } from "./errors.js";
-import { toConnectionInfo } from "./models.js";
+import { toConnectionInfo, toWorkspaceDetails } from "./models.js";
 import type {
   PrivateEndpointConnectionInfo,
   WorkspaceDetails,
@@ -220,8 +220,9 @@ export class Workspace {
   }
 
   /** The workspace as ARM returns it, camelCase all the way down, read afresh. */
-  getDetails(options: { abortSignal?: AbortSignalLike } = {}): Promise<WorkspaceDetails> {
-    return get<WorkspaceDetails>(this.context(options), this.id, API_VERSIONS.machineLearning);
+  async getDetails(options: { abortSignal?: AbortSignalLike } = {}): Promise<WorkspaceDetails> {
+    const ctx = this.context(options);
+    return toWorkspaceDetails(await get(ctx, this.id, API_VERSIONS.machineLearning));
   }
 
   /** The workspace's private endpoint connections (empty when there are none). */
@@ -229,7 +230,7 @@ export class Workspace {
     options: { abortSignal?: AbortSignalLike } = {},
   ): Promise<PrivateEndpointConnectionInfo[]> {
     const details = await this.getDetails(options);
-    return (details.properties?.privateEndpointConnections ?? []).map(toConnectionInfo);
+    return details.privateEndpointConnections.map(toConnectionInfo);
   }
 
   /**

@@ -345,6 +345,15 @@ describe("private endpoint connections", () => {
     expect(arm.requests.at(-1)!.apiVersion).toBe("2024-10-01");
   });
 
+  it("gives the connections at the top level of getDetails() too, where Python's get_details() has them", async () => {
+    const details = await ws.getDetails();
+    const [first] = details.privateEndpointConnections;
+    expect(first!.name).toBe("testprivatelinkconnection");
+    expect(details.privateEndpointConnections).toEqual(
+      details.properties!.privateEndpointConnections,
+    );
+  });
+
   it("lists the connections with their ids and status", async () => {
     expect(await ws.privateEndpoints()).toEqual([
       {
