@@ -28,7 +28,7 @@ try {
 
   const ws = await Workspace.fromConfig({ path: target.configFolder, ...target.clientOptions });
   // The connection name is the last segment of its id.
-  const [first] = (await ws.getDetails()).properties?.privateEndpointConnections ?? [];
+  const [first] = (await ws.getDetails()).privateEndpointConnections;
   if (!first?.id) throw new Error("The workspace has no private endpoint connection.");
   const connectionName = first.id.slice(first.id.lastIndexOf("/") + 1);
   await ws.deletePrivateEndpointConnection(connectionName);
