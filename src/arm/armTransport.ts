@@ -1,16 +1,6 @@
 import type { AbortSignalLike } from "@azure/abort-controller";
 import type { TokenCredential } from "@azure/core-auth";
-import {
-  bearerTokenAuthenticationPolicy,
-  createDefaultHttpClient,
-  createPipelineFromOptions,
-  createPipelineRequest,
-  isRestError,
-  proxyPolicyName,
-  type HttpClient,
-  type Pipeline,
-  type PipelineResponse,
-} from "@azure/core-rest-pipeline";
+import type { HttpClient, Pipeline, PipelineResponse } from "@azure/core-rest-pipeline";
 import type { ArmRetryOptions } from "./armClientOptions.js";
 import type { ArmResponse } from "./armRequest.js";
 import { ArmError } from "./errors/armError.js";
@@ -51,38 +41,17 @@ export class ArmTransport {
   readonly endpoint: string;
   readonly origin: string;
   private readonly insecure: boolean;
-  private readonly pipeline: Pipeline;
-  private readonly httpClient: HttpClient;
+  private readonly options: ArmTransportOptions;
+  // core-rest-pipeline is most of this package's import cost: it loads with the first request.
+  private pipeline?: Promise<PipelineParts>;
 
   constructor(options: ArmTransportOptions) {
     this.endpoint = options.endpoint;
+    this.options = options;
     const url = new URL(options.endpoint);
     this.origin = url.origin;
     // The endpoint was validated: http here means an allowed loopback address.
     this.insecure = url.protocol === "http:";
-
-    const prefix = [options.userAgentPrefix, `azureml-workspace/${SDK_VERSION}`]
-      .filter(Boolean)
-      .join(" ");
-    this.pipeline = createPipelineFromOptions({
-      retryOptions: options.retryOptions,
-      userAgentOptions: { userAgentPrefix: prefix },
-      loggingOptions: { logger: createWireLogger() },
-    });
-    if (this.insecure) {
-      // A proxy has no business in a loopback conversation, and would see the token in clear.
-      this.pipeline.removePolicy({ name: proxyPolicyName });
-    }
-    this.pipeline.addPolicy(
-      this.insecure
-        ? loopbackAuthenticationPolicy(options.credential, options.tokenScope, this.origin)
-        : bearerTokenAuthenticationPolicy({
-            credential: options.credential,
-            scopes: options.tokenScope,
-          }),
-      { phase: "Sign" },
-    );
-    this.httpClient = createDefaultHttpClient();
   }
 
   /**
@@ -120,7 +89,9 @@ export class ArmTransport {
    * @throws {@link ArmError} for a non-2xx answer or when no answer arrived
    */
   async send<T>(method: string, url: string, options: SendOptions = {}): Promise<ArmResponse<T>> {
-    const request = createPipelineRequest({
+    this.pipeline ??= createPipeline(this.options, this.insecure);
+    const { core, pipeline, httpClient } = await this.pipeline;
+    const request = core.createPipelineRequest({
       url,
       method: method as "GET",
       abortSignal: options.abortSignal,
@@ -137,9 +108,9 @@ export class ArmTransport {
 
     let response: PipelineResponse;
     try {
-      response = await this.pipeline.sendRequest(this.httpClient, request);
+      response = await pipeline.sendRequest(httpClient, request);
     } catch (error) {
-      throw this.transportError(error, method, url);
+      throw transportError(core, error, method, url);
     }
 
     const armResponse = toArmResponse<T>(response);
@@ -148,18 +119,62 @@ export class ArmTransport {
     }
     return armResponse;
   }
+}
 
-  private transportError(error: unknown, method: string, url: string): unknown {
-    // Aborts and credential failures are the caller's to see as they are; only errors of the
-    // pipeline itself are replaced, because they hold the request, headers included.
-    if (!isRestError(error)) return error;
-    return new ArmError({
-      code: error.code ?? "RequestFailed",
-      message:
-        `${method} ${redact(url)} got no answer from ARM: ${error.message}. ` +
-        `Check the network, the proxy settings and the endpoint.`,
-      method,
-      url: redact(url),
-    });
+type CoreRestPipeline = typeof import("@azure/core-rest-pipeline");
+
+interface PipelineParts {
+  core: CoreRestPipeline;
+  pipeline: Pipeline;
+  httpClient: HttpClient;
+}
+
+/** The pipeline: retries, throttling, user agent, `x-ms-client-request-id` and the token. */
+async function createPipeline(
+  options: ArmTransportOptions,
+  insecure: boolean,
+): Promise<PipelineParts> {
+  const core = await import("@azure/core-rest-pipeline");
+  const prefix = [options.userAgentPrefix, `azureml-workspace/${SDK_VERSION}`]
+    .filter(Boolean)
+    .join(" ");
+  const pipeline = core.createPipelineFromOptions({
+    retryOptions: options.retryOptions,
+    userAgentOptions: { userAgentPrefix: prefix },
+    loggingOptions: { logger: createWireLogger() },
+  });
+  if (insecure) {
+    // A proxy has no business in a loopback conversation, and would see the token in clear.
+    pipeline.removePolicy({ name: core.proxyPolicyName });
   }
+  const origin = new URL(options.endpoint).origin;
+  pipeline.addPolicy(
+    insecure
+      ? loopbackAuthenticationPolicy(options.credential, options.tokenScope, origin)
+      : core.bearerTokenAuthenticationPolicy({
+          credential: options.credential,
+          scopes: options.tokenScope,
+        }),
+    { phase: "Sign" },
+  );
+  return { core, pipeline, httpClient: core.createDefaultHttpClient() };
+}
+
+function transportError(
+  core: CoreRestPipeline,
+  error: unknown,
+  method: string,
+  url: string,
+): unknown {
+  // Aborts and credential failures are the caller's to see as they are; only errors of the
+  // pipeline itself are replaced, because they hold the request, headers included.
+  if (!core.isRestError(error)) return error;
+  return new ArmError({
+    code: error.code ?? "RequestFailed",
+    message:
+      `${method} ${redact(url)} got no answer from ARM: ${error.message}. ` +
+      `Check the network, the proxy settings and the endpoint.`,
+    method,
+    url: redact(url),
+  });
 }
