@@ -73,6 +73,28 @@ describe("Azure-AsyncOperation", () => {
     expect(poller.isDone).toBe(true);
   });
 
+  it("does not read the resource after a PUT whose final state is via azure-async-operation", async () => {
+    nock(ARM)
+      .put(privateEndpointPath)
+      .query(true)
+      .reply(201, peCreate.responses["201"]!.body, { "Azure-AsyncOperation": aaoUrl })
+      .get(aaoPath)
+      .query(true)
+      .reply(200, { status: "Succeeded" });
+    const resourceRead = nock(ARM).get(privateEndpointPath).query(true).reply(200, {});
+
+    const poller = testClient().beginRequest({
+      method: "PUT",
+      path: privateEndpointPath,
+      apiVersion: "2024-07-01",
+      body: peCreate.parameters["parameters"],
+      finalStateVia: "azure-async-operation",
+    });
+
+    await expect(poller).resolves.toEqual({ status: "Succeeded" });
+    expect(resourceRead.isDone()).toBe(false);
+  });
+
   it("reads the resource after a DNS zone PUT answered 202 with both polling headers", async () => {
     const headers = { ...zonePut.responses["202"]!.headers, "Retry-After": "0" };
     const scope = nock(ARM)

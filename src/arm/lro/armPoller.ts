@@ -55,6 +55,9 @@ export function createArmPoller<T>(options: ArmPollerOptions): ArmPoller<T> {
     intervalInMs,
     restoreFrom: request.restoreFrom,
     resourceLocationConfig,
+    // core-lro reads a PUT's resource after success whatever the final-state-via; with
+    // azure-async-operation the result is the operation status, and that read would be wasted.
+    skipFinalGet: request.finalStateVia === "azure-async-operation",
     // The outcome is judged below, so that a failure carries ARM's error instead of a summary.
     resolveOnUnsuccessful: true,
     updateState: (state) => {
