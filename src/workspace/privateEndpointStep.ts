@@ -26,6 +26,11 @@ const ZONE_GROUP_NAME = "default";
  * The phases of adding a private endpoint, in order. Each is one unit of progress: a resumed
  * run starts at the recorded phase.
  *
+ * Independent writes share a phase and run in parallel: the endpoint (which needs the subnet)
+ * beside the DNS zones, then the zone group (which needs the endpoint and the zones) beside the
+ * virtual network links (which need only their zones). `dnsZones` and `zoneGroup` each run one
+ * of those writes alone, so that a state saved at either still resumes where it stopped.
+ *
  * @internal
  */
 export type PrivateEndpointPhase =
@@ -34,9 +39,9 @@ export type PrivateEndpointPhase =
 const NEXT: Record<PrivateEndpointPhase, PrivateEndpointPhase> = {
   prepare: "subnet",
   subnet: "endpoint",
-  endpoint: "dnsZones",
+  endpoint: "links",
   dnsZones: "links",
-  links: "zoneGroup",
+  links: "connection",
   zoneGroup: "connection",
   connection: "done",
   done: "done",
@@ -102,11 +107,16 @@ export function describePhase(state: PrivateEndpointStepState): string {
     case "subnet":
       return `disabling the private endpoint network policies of subnet ${state.config.vnetSubnetName}`;
     case "endpoint":
-      return `creating private endpoint ${pe}`;
+      return state.zones?.some((zone) => zone.createZone)
+        ? `creating private endpoint ${pe} and the private DNS zones for it`
+        : `creating private endpoint ${pe}`;
     case "dnsZones":
       return `creating the private DNS zones for private endpoint ${pe}`;
     case "links":
-      return `linking the private DNS zones to virtual network ${state.config.vnetName}`;
+      return state.autoApproval && state.zones?.length
+        ? `linking the private DNS zones to virtual network ${state.config.vnetName} and ` +
+            `creating the DNS zone group of private endpoint ${pe}`
+        : `linking the private DNS zones to virtual network ${state.config.vnetName}`;
     case "zoneGroup":
       return `creating the DNS zone group of private endpoint ${pe}`;
     case "connection":
@@ -138,122 +148,151 @@ async function runPhase(
   state: PrivateEndpointStepState,
   created: CreatedResource[],
 ): Promise<void> {
-  const peId = ids.privateEndpoint(state.config);
   switch (state.phase) {
     case "prepare":
       return prepare(ctx, state);
+    case "subnet":
+      return updateSubnet(ctx, state);
+    case "endpoint":
+      return allSettledOrThrow([
+        createEndpoint(ctx, state, created),
+        createZones(ctx, state, created),
+      ]);
+    case "dnsZones":
+      return createZones(ctx, state, created);
+    case "links":
+      return allSettledOrThrow([
+        createLinks(ctx, state, created),
+        createZoneGroup(ctx, state, created),
+      ]);
+    case "zoneGroup":
+      return createZoneGroup(ctx, state, created);
+    case "connection":
+      return readConnection(ctx, state);
+    case "done":
+      return;
+  }
+}
 
-    case "subnet": {
-      if (!state.subnetToUpdate) return;
-      const subnetId = ids.subnet(state.config);
-      await ctx.progress.deploy("Subnet", subnetId, () =>
+async function updateSubnet(ctx: OperationContext, state: PrivateEndpointStepState): Promise<void> {
+  if (!state.subnetToUpdate) return;
+  const subnetId = ids.subnet(state.config);
+  await ctx.progress.deploy("Subnet", subnetId, () =>
+    writeAndWait(
+      ctx,
+      "PUT",
+      subnetId,
+      API_VERSIONS.network,
+      subnetWithPrivateEndpointPoliciesDisabled(state.subnetToUpdate!),
+      { finalStateVia: "azure-async-operation" },
+    ),
+  );
+  state.subnetToUpdate = undefined;
+}
+
+async function createEndpoint(
+  ctx: OperationContext,
+  state: PrivateEndpointStepState,
+  created: CreatedResource[],
+): Promise<void> {
+  const peId = ids.privateEndpoint(state.config);
+  const body = privateEndpointBody({
+    name: state.config.name,
+    location: state.location,
+    subnetId: ids.subnet(state.config),
+    workspaceId: state.workspaceId,
+    groupIds: state.groupIds ?? [WORKSPACE_GROUP_ID],
+    autoApproval: state.autoApproval,
+    tags: state.tags,
+  });
+  await ctx.progress.deploy("PrivateEndPoint", peId, () =>
+    writeAndWait(ctx, "PUT", peId, API_VERSIONS.network, body, {
+      finalStateVia: "azure-async-operation",
+      onAccepted: () => created.push({ resourceType: "PrivateEndPoint", id: peId }),
+    }),
+  );
+}
+
+async function createZones(
+  ctx: OperationContext,
+  state: PrivateEndpointStepState,
+  created: CreatedResource[],
+): Promise<void> {
+  const toCreate = (state.zones ?? []).filter((zone) => zone.createZone);
+  await allSettledOrThrow(
+    toCreate.map((zone) =>
+      ctx.progress.deploy("PrivateDnsZone", zone.id, () =>
+        writeAndWait(ctx, "PUT", zone.id, API_VERSIONS.privateDns, privateDnsZoneBody(state.tags), {
+          // Never take over a zone someone else created in the meantime.
+          headers: { "If-None-Match": "*" },
+          onAccepted: () => created.push({ resourceType: "PrivateDnsZone", id: zone.id }),
+        }),
+      ),
+    ),
+  );
+}
+
+async function createLinks(
+  ctx: OperationContext,
+  state: PrivateEndpointStepState,
+  created: CreatedResource[],
+): Promise<void> {
+  const toCreate = (state.zones ?? []).filter((zone) => zone.createLink);
+  await allSettledOrThrow(
+    toCreate.map((zone) =>
+      ctx.progress.deploy("VirtualNetworkLink", zone.linkId, () =>
         writeAndWait(
           ctx,
           "PUT",
-          subnetId,
-          API_VERSIONS.network,
-          subnetWithPrivateEndpointPoliciesDisabled(state.subnetToUpdate!),
-          { finalStateVia: "azure-async-operation" },
+          zone.linkId,
+          API_VERSIONS.privateDns,
+          virtualNetworkLinkBody(state.vnetId, state.tags),
+          {
+            onAccepted: () => created.push({ resourceType: "VirtualNetworkLink", id: zone.linkId }),
+          },
         ),
-      );
-      state.subnetToUpdate = undefined;
-      return;
-    }
+      ),
+    ),
+  );
+}
 
-    case "endpoint": {
-      const body = privateEndpointBody({
-        name: state.config.name,
-        location: state.location,
-        subnetId: ids.subnet(state.config),
-        workspaceId: state.workspaceId,
-        groupIds: state.groupIds ?? [WORKSPACE_GROUP_ID],
-        autoApproval: state.autoApproval,
-        tags: state.tags,
-      });
-      await ctx.progress.deploy("PrivateEndPoint", peId, () =>
-        writeAndWait(ctx, "PUT", peId, API_VERSIONS.network, body, {
-          finalStateVia: "azure-async-operation",
-          onAccepted: () => created.push({ resourceType: "PrivateEndPoint", id: peId }),
-        }),
-      );
-      return;
-    }
+/** The zone group names the zones, not the links: it needs only the endpoint and the zones. */
+async function createZoneGroup(
+  ctx: OperationContext,
+  state: PrivateEndpointStepState,
+  created: CreatedResource[],
+): Promise<void> {
+  if (!state.autoApproval || !state.zones?.length) return;
+  const groupId = `${ids.privateEndpoint(state.config)}/privateDnsZoneGroups/${ZONE_GROUP_NAME}`;
+  const body = privateDnsZoneGroupBody(state.zones.map(({ zone, id }) => ({ zone, id })));
+  await ctx.progress.deploy("PrivateDnsZoneGroup", groupId, () =>
+    writeAndWait(ctx, "PUT", groupId, API_VERSIONS.network, body, {
+      finalStateVia: "azure-async-operation",
+      onAccepted: () => created.push({ resourceType: "PrivateDnsZoneGroup", id: groupId }),
+    }),
+  );
+}
 
-    case "dnsZones": {
-      const toCreate = (state.zones ?? []).filter((zone) => zone.createZone);
-      await allSettledOrThrow(
-        toCreate.map((zone) =>
-          ctx.progress.deploy("PrivateDnsZone", zone.id, () =>
-            writeAndWait(
-              ctx,
-              "PUT",
-              zone.id,
-              API_VERSIONS.privateDns,
-              privateDnsZoneBody(state.tags),
-              {
-                // Never take over a zone someone else created in the meantime.
-                headers: { "If-None-Match": "*" },
-                onAccepted: () => created.push({ resourceType: "PrivateDnsZone", id: zone.id }),
-              },
-            ),
-          ),
-        ),
-      );
-      return;
-    }
-
-    case "links": {
-      const toCreate = (state.zones ?? []).filter((zone) => zone.createLink);
-      await allSettledOrThrow(
-        toCreate.map((zone) =>
-          ctx.progress.deploy("VirtualNetworkLink", zone.linkId, () =>
-            writeAndWait(
-              ctx,
-              "PUT",
-              zone.linkId,
-              API_VERSIONS.privateDns,
-              virtualNetworkLinkBody(state.vnetId, state.tags),
-              {
-                onAccepted: () =>
-                  created.push({ resourceType: "VirtualNetworkLink", id: zone.linkId }),
-              },
-            ),
-          ),
-        ),
-      );
-      return;
-    }
-
-    case "zoneGroup": {
-      if (!state.autoApproval || !state.zones?.length) return;
-      const groupId = `${peId}/privateDnsZoneGroups/${ZONE_GROUP_NAME}`;
-      const body = privateDnsZoneGroupBody(state.zones.map(({ zone, id }) => ({ zone, id })));
-      await ctx.progress.deploy("PrivateDnsZoneGroup", groupId, () =>
-        writeAndWait(ctx, "PUT", groupId, API_VERSIONS.network, body, {
-          finalStateVia: "azure-async-operation",
-          onAccepted: () => created.push({ resourceType: "PrivateDnsZoneGroup", id: groupId }),
-        }),
-      );
-      return;
-    }
-
-    case "connection":
-      state.connection = await findConnection(ctx, state);
-      if (state.connection.status === "Pending") {
-        ctx.progress.emit({
-          kind: "pendingApproval",
-          connectionName: state.connection.name,
-          privateEndpointId: peId,
-          message:
-            `The private endpoint connection ${state.connection.name} is Pending: an owner of ` +
-            `workspace ${lastSegment(state.workspaceId)} must approve it ` +
-            `(approvePrivateEndpointConnection, or the portal's Private endpoint connections).`,
-        });
-      }
-      return;
-
-    case "done":
-      return;
+async function readConnection(
+  ctx: OperationContext,
+  state: PrivateEndpointStepState,
+): Promise<void> {
+  const workspace = await get<WorkspaceDetails>(
+    ctx,
+    state.workspaceId,
+    API_VERSIONS.machineLearning,
+  );
+  state.connection = findConnection(workspace, state);
+  if (state.connection.status === "Pending") {
+    ctx.progress.emit({
+      kind: "pendingApproval",
+      connectionName: state.connection.name,
+      privateEndpointId: ids.privateEndpoint(state.config),
+      message:
+        `The private endpoint connection ${state.connection.name} is Pending: an owner of ` +
+        `workspace ${lastSegment(state.workspaceId)} must approve it ` +
+        `(approvePrivateEndpointConnection, or the portal's Private endpoint connections).`,
+    });
   }
 }
 
@@ -337,16 +376,11 @@ function linkName(vnetId: string): string {
 }
 
 /** The connection the new endpoint made on the workspace. */
-async function findConnection(
-  ctx: OperationContext,
+function findConnection(
+  workspace: WorkspaceDetails,
   state: PrivateEndpointStepState,
-): Promise<PrivateEndpointConnectionInfo> {
+): PrivateEndpointConnectionInfo {
   const peId = ids.privateEndpoint(state.config).toLowerCase();
-  const workspace = await get<WorkspaceDetails>(
-    ctx,
-    state.workspaceId,
-    API_VERSIONS.machineLearning,
-  );
   const connection = workspace.properties?.privateEndpointConnections?.find(
     (c) => c.properties?.privateEndpoint?.id?.toLowerCase() === peId,
   );

@@ -210,6 +210,49 @@ describe("Workspace.create", () => {
     expect(events.filter((e) => e.kind === "deployed")).toHaveLength(11);
   });
 
+  it("creates the DNS zones beside the private endpoint, and the links beside the zone group", async () => {
+    const operation = (name: string) =>
+      `/subscriptions/${SUB}/providers/Microsoft.Network/locations/eastus2/operations/${name}`;
+    const started = (name: string) => ({
+      "Azure-AsyncOperation": `https://management.azure.com${operation(name)}`,
+    });
+    const writesWhenDone: Record<string, string[]> = {};
+    const finish = (name: string) => () => {
+      writesWhenDone[name] ??= arm.writes();
+      return [200, { status: "Succeeded" }] as [number, unknown];
+    };
+    // Routed first, so that they answer before the routes of routePrivateEndpointWrites.
+    arm
+      .onMatch("PUT", /\/virtualNetworkLinks\/[^/]+$/, [202, undefined, started("link")])
+      .onMatch("GET", /\/virtualNetworkLinks\/[^/]+$/, [200, {}]);
+    routeCreate(arm);
+    routeNetworkReads(arm);
+    routePrivateEndpointWrites(arm);
+    arm
+      .override("PUT", PE_ID, [201, {}, started("endpoint")])
+      .on("GET", operation("endpoint"), finish("endpoint"))
+      .on("GET", operation("link"), finish("link"));
+
+    await Workspace.create({
+      name: "myworkspace",
+      subscriptionId: SUB,
+      resourceGroup: RG,
+      privateEndpointConfig: new PrivateEndPointConfig({
+        name: "myprivateendpoint",
+        vnetName: "myvnet",
+      }),
+      ...testClientOptions(),
+    } as never);
+
+    expect(arm.unexpected).toEqual([]);
+    expect(writesWhenDone["endpoint"]).toEqual(
+      expect.arrayContaining(ZONES.map((z) => `PUT ${zoneId(z)}`)),
+    );
+    expect(writesWhenDone["link"]).toContain(`PUT ${PE_ID}/privateDnsZoneGroups/default`);
+    // The endpoint's result is its operation status: the endpoint itself is not read again.
+    expect(arm.requests.filter((r) => r.method === "GET" && r.path === PE_ID)).toHaveLength(1);
+  });
+
   it("creates the resource group when missing, in the given location", async () => {
     routeCreate(arm, { resourceGroupExists: false });
     await Workspace.create({
