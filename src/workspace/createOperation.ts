@@ -85,6 +85,11 @@ export class CreateMachine<TResult> implements StepMachine<
 > {
   readonly state: WorkspaceCreateOperationState<TResult>;
   private plan?: CreatePlan;
+  /**
+   * The workspace as last read in this process, after the last write: the result is made from
+   * it. Not serialized: a resumed operation reads the workspace again.
+   */
+  private workspaceRead?: WorkspaceDetails;
   private readonly input: CreateInput;
   private readonly created: CreatedResource[];
 
@@ -167,7 +172,7 @@ export class CreateMachine<TResult> implements StepMachine<
     const input = this.input;
     switch (step) {
       case "checks":
-        this.plan = await planCreate(ctx, input);
+        this.plan = await planCreate(ctx, input, (existing) => (this.workspaceRead = existing));
         return;
       case "resourceGroup": {
         if (!this.plan!.createResourceGroup) return;
@@ -191,15 +196,17 @@ export class CreateMachine<TResult> implements StepMachine<
         return this.createWorkspace(ctx);
       case "privateEndpoint":
         if (this.plan!.privateEndpoint) {
-          await runPrivateEndpointStep(ctx, this.plan!.privateEndpoint, this.created);
+          // The endpoint adds a connection to the workspace: what was read before is stale.
+          this.workspaceRead = undefined;
+          await runPrivateEndpointStep(ctx, this.plan!.privateEndpoint, this.created, {
+            onWorkspaceRead: (workspace) => (this.workspaceRead = workspace),
+          });
         }
         return;
       case "result": {
-        const details = await get<WorkspaceDetails>(
-          ctx,
-          this.plan!.workspaceId,
-          API_VERSIONS.machineLearning,
-        );
+        const details = this.workspaceRead?.id
+          ? this.workspaceRead
+          : await get<WorkspaceDetails>(ctx, this.plan!.workspaceId, API_VERSIONS.machineLearning);
         this.state.result = this.init.toResult(details, ctx.client);
         return;
       }
@@ -279,9 +286,10 @@ export class CreateMachine<TResult> implements StepMachine<
       // A workspace behind a private endpoint is private until opened with update().
       publicNetworkAccess: input.privateEndpoint ? "Disabled" : undefined,
     });
-    await ctx.progress.deploy("Workspace", plan.workspaceId, () =>
-      writeAndWait(ctx, "PUT", plan.workspaceId, API_VERSIONS.machineLearning, body, {
-        onAccepted: () => this.record("Workspace", plan.workspaceId),
+    const id = plan.workspaceId;
+    this.workspaceRead = await ctx.progress.deploy("Workspace", id, () =>
+      writeAndWait<WorkspaceDetails>(ctx, "PUT", id, API_VERSIONS.machineLearning, body, {
+        onAccepted: () => this.record("Workspace", id),
       }),
     );
   }

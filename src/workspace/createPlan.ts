@@ -47,11 +47,15 @@ export interface CreatePlan {
  * The checks of `create`, all reads: resource group (and the location it implies), location
  * offered by the provider, no workspace of that name (or `existOk`), the private endpoint's
  * network, the tenant for a new key vault. Errors here are thrown as they are: nothing was
- * created yet.
+ * created yet. With `existOk` and an existing workspace, `onExisting` receives it as read.
  *
  * @internal
  */
-export async function planCreate(ctx: OperationContext, input: CreateInput): Promise<CreatePlan> {
+export async function planCreate(
+  ctx: OperationContext,
+  input: CreateInput,
+  onExisting?: (workspace: WorkspaceDetails) => void,
+): Promise<CreatePlan> {
   const { subscriptionId, resourceGroup, name } = input;
   const workspaceId = ids.workspace(subscriptionId, resourceGroup, name);
 
@@ -84,6 +88,7 @@ export async function planCreate(ctx: OperationContext, input: CreateInput): Pro
     if (existing && !input.existOk)
       throw new WorkspaceExistsError(name, resourceGroup, workspaceId);
     if (existing) {
+      onExisting?.(existing);
       return {
         location: normalizeLocation(existing.location ?? location),
         workspaceId,

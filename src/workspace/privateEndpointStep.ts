@@ -125,6 +125,15 @@ export function describePhase(state: PrivateEndpointStepState): string {
   }
 }
 
+/** @internal */
+export interface PrivateEndpointStepOptions {
+  /**
+   * Receives the workspace as read (after every write) to find the new connection, so that a
+   * caller needing the workspace too does not read it again.
+   */
+  onWorkspaceRead?: (workspace: WorkspaceDetails) => void;
+}
+
 /**
  * Runs the phases from the recorded one to the end, recording each resource it creates in
  * `created` as soon as ARM accepts it.
@@ -135,9 +144,10 @@ export async function runPrivateEndpointStep(
   ctx: OperationContext,
   state: PrivateEndpointStepState,
   created: CreatedResource[],
+  options: PrivateEndpointStepOptions = {},
 ): Promise<PrivateEndpointConnectionInfo> {
   while (state.phase !== "done") {
-    await runPhase(ctx, state, created);
+    await runPhase(ctx, state, created, options);
     state.phase = NEXT[state.phase];
   }
   return state.connection!;
@@ -147,6 +157,7 @@ async function runPhase(
   ctx: OperationContext,
   state: PrivateEndpointStepState,
   created: CreatedResource[],
+  options: PrivateEndpointStepOptions,
 ): Promise<void> {
   switch (state.phase) {
     case "prepare":
@@ -168,7 +179,7 @@ async function runPhase(
     case "zoneGroup":
       return createZoneGroup(ctx, state, created);
     case "connection":
-      return readConnection(ctx, state);
+      return readConnection(ctx, state, options);
     case "done":
       return;
   }
@@ -276,12 +287,14 @@ async function createZoneGroup(
 async function readConnection(
   ctx: OperationContext,
   state: PrivateEndpointStepState,
+  options: PrivateEndpointStepOptions,
 ): Promise<void> {
   const workspace = await get<WorkspaceDetails>(
     ctx,
     state.workspaceId,
     API_VERSIONS.machineLearning,
   );
+  options.onWorkspaceRead?.(workspace);
   state.connection = findConnection(workspace, state);
   if (state.connection.status === "Pending") {
     ctx.progress.emit({

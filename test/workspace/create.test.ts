@@ -253,6 +253,29 @@ describe("Workspace.create", () => {
     expect(arm.requests.filter((r) => r.method === "GET" && r.path === PE_ID)).toHaveLength(1);
   });
 
+  it("reads the workspace once after the private endpoint, for its connection and the result", async () => {
+    routeCreate(arm);
+    routeNetworkReads(arm);
+    routePrivateEndpointWrites(arm);
+    arm.override("PUT", WS_ID, [200, workspaceDetails()]);
+
+    const ws = await Workspace.create({
+      name: "myworkspace",
+      subscriptionId: SUB,
+      resourceGroup: RG,
+      privateEndpointConfig: new PrivateEndPointConfig({
+        name: "myprivateendpoint",
+        vnetName: "myvnet",
+      }),
+      ...testClientOptions(),
+    } as never);
+
+    expect(ws.id).toBe(WS_ID);
+    const sent = arm.requests.map((r) => `${r.method} ${r.path}`);
+    const lastWrite = sent.length - 1 - [...sent].reverse().findIndex((r) => !r.startsWith("GET"));
+    expect(sent.slice(lastWrite + 1)).toEqual([`GET ${WS_ID}`]);
+  });
+
   it("creates the resource group when missing, in the given location", async () => {
     routeCreate(arm, { resourceGroupExists: false });
     await Workspace.create({
@@ -301,8 +324,11 @@ describe("Workspace.create", () => {
       name: "WorkspaceExistsError",
       code: "WorkspaceExists",
     });
+    arm.requests.length = 0;
     const ws = await Workspace.create({ ...options, existOk: true } as never);
     expect(ws.id).toBe(WS_ID);
     expect(arm.writes()).toEqual([]);
+    // The workspace read by the checks is the result: it is not read a second time.
+    expect(arm.requests.filter((r) => r.path === WS_ID)).toHaveLength(1);
   });
 });
