@@ -49,6 +49,11 @@ export interface CreatePlan {
  * network, the tenant for a new key vault. Errors here are thrown as they are: nothing was
  * created yet. With `existOk` and an existing workspace, `onExisting` receives it as read.
  *
+ * Reads that do not depend on each other are sent together, in two rounds: the location and
+ * the workspace once the resource group is known, then the private endpoint's network and the
+ * tenant once no workspace stands in the way (so that an existing one costs no more reads).
+ * Each round reports the failure of the check that comes first in the list above.
+ *
  * @internal
  */
 export async function planCreate(
@@ -77,45 +82,22 @@ export async function planCreate(
         `so that the resource group can be created there.`,
     );
   }
-  await checkLocation(ctx, subscriptionId, location);
-
-  if (group) {
-    const existing = await getIfExists<WorkspaceDetails>(
-      ctx,
+  const [, existing] = await settleInOrder([
+    checkLocation(ctx, subscriptionId, location),
+    group ? getIfExists<WorkspaceDetails>(ctx, workspaceId, API_VERSIONS.machineLearning) : none,
+  ]);
+  if (existing && !input.existOk) throw new WorkspaceExistsError(name, resourceGroup, workspaceId);
+  if (existing) {
+    onExisting?.(existing);
+    return {
+      location: normalizeLocation(existing.location ?? location),
       workspaceId,
-      API_VERSIONS.machineLearning,
-    );
-    if (existing && !input.existOk)
-      throw new WorkspaceExistsError(name, resourceGroup, workspaceId);
-    if (existing) {
-      onExisting?.(existing);
-      return {
-        location: normalizeLocation(existing.location ?? location),
-        workspaceId,
-        existing: true,
-        createResourceGroup: false,
-        storageAccount: { id: existing.properties?.storageAccount ?? "", create: false },
-        keyVault: { id: existing.properties?.keyVault ?? "", create: false },
-        appInsights: { id: existing.properties?.applicationInsights ?? "", create: false },
-      };
-    }
-  }
-
-  let privateEndpoint: PrivateEndpointStepState | undefined;
-  if (input.privateEndpoint) {
-    const preflight = await privateEndpointPreflight(
-      ctx,
-      input.privateEndpoint,
-      location,
-      input.disableSubnetNetworkPolicies,
-    );
-    privateEndpoint = initialPrivateEndpointState({
-      config: input.privateEndpoint,
-      workspaceId,
-      autoApproval: input.privateEndpointAutoApproval,
-      tags: input.tags,
-      preflight,
-    });
+      existing: true,
+      createResourceGroup: false,
+      storageAccount: { id: existing.properties?.storageAccount ?? "", create: false },
+      keyVault: { id: existing.properties?.keyVault ?? "", create: false },
+      appInsights: { id: existing.properties?.applicationInsights ?? "", create: false },
+    };
   }
 
   const inGroup = (type: string, kind: Parameters<typeof dependentResourceName>[1]) =>
@@ -125,15 +107,37 @@ export async function planCreate(
     type: string,
     kind: Parameters<typeof dependentResourceName>[1],
   ) => (given ? { id: given, create: false } : { id: inGroup(type, kind), create: true });
-
   const keyVault = planned(input.keyVault, "Microsoft.KeyVault/vaults", "keyvault");
   const appInsights = planned(input.appInsights, "Microsoft.Insights/components", "insights");
+
+  const [preflight, tenantId] = await settleInOrder([
+    input.privateEndpoint
+      ? privateEndpointPreflight(
+          ctx,
+          input.privateEndpoint,
+          location,
+          input.disableSubnetNetworkPolicies,
+        )
+      : none,
+    keyVault.create ? readTenantId(ctx, subscriptionId) : none,
+  ]);
+  const privateEndpoint =
+    input.privateEndpoint && preflight
+      ? initialPrivateEndpointState({
+          config: input.privateEndpoint,
+          workspaceId,
+          autoApproval: input.privateEndpointAutoApproval,
+          tags: input.tags,
+          preflight,
+        })
+      : undefined;
+
   return {
     location,
     workspaceId,
     existing: false,
     createResourceGroup: !group,
-    tenantId: keyVault.create ? await readTenantId(ctx, subscriptionId) : undefined,
+    tenantId,
     storageAccount: planned(input.storageAccount, "Microsoft.Storage/storageAccounts", "storage"),
     keyVault,
     appInsights,
@@ -142,6 +146,22 @@ export async function planCreate(
       : undefined,
     privateEndpoint,
   };
+}
+
+/** A check that is not needed. */
+const none = Promise.resolve(undefined);
+
+/**
+ * Waits for every check (so that none fails unobserved), then throws the failure of the first
+ * one in the order given, or returns their values.
+ */
+async function settleInOrder<T extends readonly unknown[] | []>(
+  checks: T,
+): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const results = await Promise.allSettled<readonly unknown[]>(checks);
+  const failure = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failure) throw failure.reason;
+  return Promise.all(checks);
 }
 
 /** The location must be one of the provider's `workspaces` locations ("East US 2" style names). */

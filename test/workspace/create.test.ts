@@ -312,6 +312,20 @@ describe("Workspace.create", () => {
     expect(arm.writes()).toEqual([]);
   });
 
+  it("reports the check that comes first when the location and the name both fail", async () => {
+    routeCreate(arm, { workspaceExists: true });
+    await expect(
+      Workspace.create({
+        name: "myworkspace",
+        subscriptionId: SUB,
+        resourceGroup: RG,
+        location: "mars1",
+        ...testClientOptions(),
+      } as never),
+    ).rejects.toMatchObject({ name: "LocationNotAvailableError" });
+    expect(arm.writes()).toEqual([]);
+  });
+
   it("refuses an existing workspace without existOk and returns it with existOk", async () => {
     routeCreate(arm, { workspaceExists: true });
     const options = {
