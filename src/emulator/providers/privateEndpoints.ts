@@ -216,7 +216,6 @@ function createOrUpdate(ctx: RequestContext, p: RouteParams): EmulatorResponse {
       etag: networkEtag(),
       properties: {
         provisioningState: "Updating",
-        resourceGuid: existing?.body.properties.resourceGuid ?? newGuid(),
         subnet: { id: subnet.id },
         privateLinkServiceConnections: requested.manual ? [] : [connectionBody(requested)],
         manualPrivateLinkServiceConnections: requested.manual ? [connectionBody(requested)] : [],
