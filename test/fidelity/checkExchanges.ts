@@ -109,6 +109,9 @@ export function checkExchanges(
     reportViolations("requestBody", checkRequestBody(exchange, operation, validator));
     reportViolations("response", checkResponse(exchange, operation, validator, exchange.status));
 
+    for (const problem of pollHeaderProblems(exchange, operation)) {
+      report("poll", operation.url, problem);
+    }
     for (const [header, style] of [
       ["azure-asyncoperation", "azure-async-operation"],
       ["location", "location"],
@@ -127,6 +130,26 @@ export function checkExchanges(
     }
   }
   return { mismatches, checked };
+}
+
+/**
+ * What the initial answer of a long-running operation must announce: a 202 is still running and
+ * says where to poll; with `final-state-via`, the URL the result comes from.
+ */
+function pollHeaderProblems(exchange: RecordedExchange, operation: SpecOperation): string[] {
+  if (!operation.longRunning || (exchange.status !== 201 && exchange.status !== 202)) return [];
+  const headers = exchange.responseHeaders;
+  const problems: string[] = [];
+  if (exchange.status === 202 && !headers.location && !headers["azure-asyncoperation"]) {
+    problems.push("a 202 answer announces neither Location nor Azure-AsyncOperation");
+  }
+  if (operation.finalStateVia === "azure-async-operation" && !headers["azure-asyncoperation"]) {
+    problems.push("final-state-via azure-async-operation, but no Azure-AsyncOperation header");
+  }
+  if (operation.finalStateVia === "location" && exchange.status === 202 && !headers.location) {
+    problems.push("final-state-via location, but no Location header");
+  }
+  return problems;
 }
 
 function checkPoll(

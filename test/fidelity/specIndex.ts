@@ -32,6 +32,8 @@ export interface SpecOperation {
   /** Response status ("200", "default", …) to the absolute URL of the response object. */
   responses: Map<string, { url: string; response: Record<string, any> }>;
   longRunning: boolean;
+  /** `x-ms-long-running-operation-options.final-state-via`, when the operation sets it. */
+  finalStateVia?: string;
   segments: RegExp[];
   /** Characters of the template outside parameters: the more, the more specific the match. */
   literalLength: number;
@@ -134,6 +136,7 @@ export class SpecIndex {
             ),
             responses: this.responses(operation.responses ?? {}, `${url}/responses`),
             longRunning: operation["x-ms-long-running-operation"] === true,
+            finalStateVia: operation["x-ms-long-running-operation-options"]?.["final-state-via"],
             ...compileTemplate(template.split("?")[0]!),
           });
         }
