@@ -17,6 +17,12 @@ export interface BeginOperationOptions {
   complete: (outcome: OperationOutcome) => void;
   /** The body of a finished `Location` poll. */
   result?: () => unknown;
+  /**
+   * The status of a finished `Location` poll without `result`: 204, or 200 for an operation
+   * that declares no 204 (a resource group's deletion).
+   * @defaultValue 204
+   */
+  emptyResultStatus?: 200 | 204;
 }
 
 /**
@@ -43,6 +49,7 @@ export function beginOperation(
     failureStatusCode: forced?.statusCode ?? 400,
     complete: options.complete,
     result: options.result,
+    emptyResultStatus: options.emptyResultStatus ?? 204,
     settled: false,
   };
   state.operations.add(operation);
@@ -91,7 +98,9 @@ export function answerPoll(
   if (operation.outcome !== "Succeeded") {
     return { status: operation.failureStatusCode, body: { error: operation.error } };
   }
-  return operation.result ? { status: 200, body: operation.result() } : { status: 204 };
+  return operation.result
+    ? { status: 200, body: operation.result() }
+    : { status: operation.emptyResultStatus };
 }
 
 /** Poll paths of the Network resource provider (status and result under the location). */

@@ -20,6 +20,8 @@ export interface Operation {
   complete: (outcome: OperationOutcome) => void;
   /** The body a finished `Location` poll answers with (the resource, for a PUT). */
   result?: () => unknown;
+  /** The status a finished `Location` poll answers with when there is no `result`. */
+  emptyResultStatus: 200 | 204;
   settled: boolean;
 }
 

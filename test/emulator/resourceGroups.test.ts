@@ -91,7 +91,7 @@ describe("resource groups", () => {
       new RegExp(`^${emulator.endpoint}/subscriptions/${arm.subscriptionId}/operationresults/`),
     );
     const done = await arm.pollUntilDone(location);
-    expect(done.status).toBe(204);
+    expect(done.status).toBe(200);
     expect((await arm.send("GET", `${groups()}/myresourcegroup`)).status).toBe(404);
     const vnet = await arm.send("GET", emulator.world.vnetId);
     expect(vnet.status).toBe(404);

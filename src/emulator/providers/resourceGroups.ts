@@ -93,6 +93,8 @@ function remove(ctx: RequestContext, p: RouteParams): EmulatorResponse {
     pollPaths: (operationId) => ({
       location: `/subscriptions/${p.subscriptionId}/operationresults/${operationId}`,
     }),
+    // ResourceGroups_Delete answers 200 or 202, never 204: ARM ends the deletion with 200.
+    emptyResultStatus: 200,
     complete: (outcome) => {
       const current = ctx.state.store.get(group.id);
       if (!current) return;
