@@ -78,6 +78,9 @@ describe.skipIf(!haveSpecifications)(title, () => {
       "PrivateEndpoints_Delete 202",
       "Workspaces_Delete 202",
       "StorageAccounts_Delete 200",
+      "VirtualNetworkLinks_Delete 202",
+      "PrivateZones_Delete 202",
+      "ResourceGroups_Delete 202",
     ]) {
       expect(seen, step).toContain(step);
     }

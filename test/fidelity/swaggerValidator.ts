@@ -53,7 +53,13 @@ export class SwaggerValidator {
       this.#cache.set(key, validate);
     }
     if (validate(body)) return [];
-    return (validate.errors ?? []).map((error) => toViolation(error, this.#locations));
+    // A `$ref` with a sibling keyword may report one fault twice, from both places.
+    const violations = (validate.errors ?? []).map((error) => toViolation(error, this.#locations));
+    const seen = new Set<string>();
+    return violations.filter((v) => {
+      const key = `${v.instancePath} ${v.message}`;
+      return seen.has(key) ? false : (seen.add(key), true);
+    });
   }
 }
 
