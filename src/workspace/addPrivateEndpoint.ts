@@ -1,25 +1,7 @@
 import type { AbortSignalLike } from "@azure/abort-controller";
 import { ValidationError } from "../arm/index.js";
-import { API_VERSIONS } from "./apiVersions.js";
-import { get } from "./armCalls.js";
-import type { OperationContext } from "./armCalls.js";
-import { rollback } from "./createdResources.js";
-import type { CreatedResource } from "./createdResources.js";
-import { delay } from "./delay.js";
-import { PrivateEndpointError } from "./errors.js";
-import { toConnectionInfo } from "./models.js";
-import type {
-  PrivateEndpointConnectionInfo,
-  WorkspacePrivateEndpointConnection,
-} from "./models.js";
+import type { AddPrivateEndpointInput } from "./addPrivateEndpointOperation.js";
 import { PrivateEndpointConfig } from "./privateEndpointConfig.js";
-import { privateEndpointPreflight } from "./privateEndpointPreflight.js";
-import {
-  describePhase,
-  initialPrivateEndpointState,
-  runPrivateEndpointStep,
-} from "./privateEndpointStep.js";
-import { isAbort } from "./progress.js";
 import type { WorkspaceProgressEvent } from "./progress.js";
 import { validateBoolean, validateLocation, validateTags } from "./validation.js";
 
@@ -75,19 +57,27 @@ export interface AddPrivateEndpointOptions {
   abortSignal?: AbortSignalLike;
 }
 
-/** @internal */
-export interface WorkspaceRef {
-  id: string;
-  name: string;
-  subscriptionId: string;
-  resourceGroup: string;
-  location: string;
+/**
+ * Options of `Workspace.beginAddPrivateEndpoint`.
+ *
+ * @public
+ */
+export interface BeginAddPrivateEndpointOptions extends AddPrivateEndpointOptions {
+  /**
+   * A state from `poller.serialize()`: continue that operation where it stopped, without writing
+   * again what it wrote. The private endpoint name must match it; the other settings come from
+   * the saved state.
+   * @defaultValue none (start a new operation)
+   */
+  restoreFrom?: string;
 }
 
-/** Approval is a human action: poll it gently unless told otherwise. */
-const DEFAULT_APPROVAL_INTERVAL_IN_MS = 10_000;
-
-/** @internal */
+/**
+ * Checks the config and every option before any request; a bad value throws a `ValidationError`
+ * naming it.
+ *
+ * @internal
+ */
 export function validateAddOptions(config: unknown, options: AddPrivateEndpointOptions): void {
   if (!(config instanceof PrivateEndpointConfig)) {
     throw new ValidationError(
@@ -95,6 +85,9 @@ export function validateAddOptions(config: unknown, options: AddPrivateEndpointO
       "addPrivateEndpoint needs a PrivateEndpointConfig (new PrivateEndpointConfig({ name, vnetName })).",
       "privateEndpointConfig",
     );
+  }
+  if (options === null || typeof options !== "object") {
+    throw new ValidationError("InvalidOption", "The options must be an object.", "options");
   }
   for (const flag of [
     "privateEndpointAutoApproval",
@@ -116,81 +109,22 @@ export function validateAddOptions(config: unknown, options: AddPrivateEndpointO
 }
 
 /**
- * Adds a private endpoint to an existing workspace: checks (reads only), then subnet policies,
- * endpoint, DNS zones, links and zone group. On failure deletes what it created and throws a
- * {@link PrivateEndpointError}.
+ * The validated options as the JSON-serializable input of the operation, the config's network
+ * coordinates defaulting to the workspace's.
  *
  * @internal
  */
-export async function addPrivateEndpoint(
-  ctx: OperationContext,
-  workspace: WorkspaceRef,
+export function toAddInput(
   config: PrivateEndpointConfig,
   options: AddPrivateEndpointOptions,
-): Promise<PrivateEndpointConnectionInfo> {
-  const resolved = config.withDefaults(workspace.subscriptionId, workspace.resourceGroup);
-  const preflight = await privateEndpointPreflight(
-    ctx,
-    resolved,
-    workspace.location,
-    options.disableSubnetNetworkPolicies ?? false,
-  );
-  ctx.progress.warn(
-    "ComputeTargetsOutsideVirtualNetwork",
-    `Compute targets of workspace ${workspace.name} that are not in virtual network ` +
-      `${resolved.vnetName} will not work once the private endpoint exists.`,
-  );
-
-  const state = initialPrivateEndpointState({
-    config: resolved,
-    workspaceId: workspace.id,
+  workspace: { subscriptionId: string; resourceGroup: string },
+): AddPrivateEndpointInput {
+  return {
+    config: config.withDefaults(workspace.subscriptionId, workspace.resourceGroup),
     autoApproval: options.privateEndpointAutoApproval ?? true,
     location: options.location === undefined ? undefined : validateLocation(options.location),
     tags: validateTags(options.tags),
-    preflight,
-  });
-  const created: CreatedResource[] = [];
-  let connection: PrivateEndpointConnectionInfo;
-  try {
-    connection = await runPrivateEndpointStep(ctx, state, created);
-  } catch (error) {
-    if (isAbort(error)) throw error;
-    const operation = describePhase(state);
-    const { rolledBack, leftBehind } = await rollback(ctx, created);
-    throw new PrivateEndpointError({ operation, cause: error, rolledBack, leftBehind });
-  }
-
-  if (options.waitForApproval && connection.status === "Pending") {
-    connection = await waitForApproval(
-      ctx,
-      workspace.id,
-      connection.name,
-      options.updateIntervalInMs,
-    );
-  }
-  return connection;
-}
-
-/**
- * Polls a connection until it is no longer Pending (Approved, Rejected, Disconnected...).
- *
- * @internal
- */
-export async function waitForApproval(
-  ctx: OperationContext,
-  workspaceId: string,
-  connectionName: string,
-  intervalInMs = DEFAULT_APPROVAL_INTERVAL_IN_MS,
-): Promise<PrivateEndpointConnectionInfo> {
-  const path = `${workspaceId}/privateEndpointConnections/${connectionName}`;
-  for (;;) {
-    await delay(intervalInMs, ctx.abortSignal);
-    const connection = await get<WorkspacePrivateEndpointConnection>(
-      ctx,
-      path,
-      API_VERSIONS.machineLearning,
-    );
-    const info = toConnectionInfo(connection);
-    if (info.status !== "Pending") return info;
-  }
+    disableSubnetNetworkPolicies: options.disableSubnetNetworkPolicies ?? false,
+    waitForApproval: options.waitForApproval ?? false,
+  };
 }

@@ -21,7 +21,7 @@ import {
   storageAccountBody,
   workspaceBody,
 } from "./payloads.js";
-import { describePhase, runPrivateEndpointStep } from "./privateEndpointStep.js";
+import { describePhase, runPrivateEndpointPhase } from "./privateEndpointStep.js";
 import { isAbort } from "./progress.js";
 import type { ProgressReporter } from "./progress.js";
 import { ids } from "./resourceIds.js";
@@ -164,6 +164,8 @@ export class CreateMachine<TResult> implements StepMachine<
 
   private next(step: WorkspaceCreateStep): WorkspaceCreateStep | "done" {
     if (step === "checks" && this.plan?.existing) return "result";
+    const endpoint = this.plan?.privateEndpoint;
+    if (step === "privateEndpoint" && endpoint && endpoint.phase !== "done") return step;
     const index = STEPS.indexOf(step);
     return index + 1 < STEPS.length ? STEPS[index + 1]! : "done";
   }
@@ -198,7 +200,8 @@ export class CreateMachine<TResult> implements StepMachine<
         if (this.plan!.privateEndpoint) {
           // The endpoint adds a connection to the workspace: what was read before is stale.
           this.workspaceRead = undefined;
-          await runPrivateEndpointStep(ctx, this.plan!.privateEndpoint, this.created, {
+          // One phase per poll, so that a state saved after any poll resumes at that phase.
+          await runPrivateEndpointPhase(ctx, this.plan!.privateEndpoint, this.created, {
             onWorkspaceRead: (workspace) => (this.workspaceRead = workspace),
           });
         }
@@ -315,20 +318,58 @@ export class CreateMachine<TResult> implements StepMachine<
   }
 }
 
-function parseSerialized(text: string, given: CreateInput): SerializedCreate {
-  let parsed: SerializedCreate;
-  try {
-    parsed = JSON.parse(text) as SerializedCreate;
-  } catch {
-    parsed = {} as SerializedCreate;
-  }
-  if (parsed.kind !== "azureml-workspace/create" || parsed.version !== 1 || !parsed.input) {
-    throw new ValidationError(
+/**
+ * The workspace a saved create state is about, for `Workspace.resumeCreate`; a string that is
+ * not such a state throws a `ValidationError`.
+ *
+ * @internal
+ */
+export function identityOfSerializedCreate(
+  text: unknown,
+): Pick<CreateInput, "name" | "subscriptionId" | "resourceGroup"> {
+  const { input } = readSerialized(text);
+  return {
+    name: input.name,
+    subscriptionId: input.subscriptionId,
+    resourceGroup: input.resourceGroup,
+  };
+}
+
+function readSerialized(text: unknown): SerializedCreate {
+  const invalid = (why: string) =>
+    new ValidationError(
       "InvalidRestoreState",
-      "restoreFrom must be a string returned by serialize() of a Workspace.beginCreate poller.",
+      `restoreFrom must be a string returned by serialize() of a Workspace.beginCreate poller: ${why}.`,
       "restoreFrom",
     );
+  if (typeof text !== "string" || text === "") throw invalid(`got ${JSON.stringify(text)}`);
+  let parsed: SerializedCreate | null;
+  try {
+    parsed = JSON.parse(text) as SerializedCreate | null;
+  } catch {
+    throw invalid("it is not JSON");
   }
+  const input = parsed?.input;
+  if (
+    parsed === null ||
+    typeof parsed !== "object" ||
+    parsed.kind !== "azureml-workspace/create" ||
+    parsed.version !== 1 ||
+    typeof input !== "object" ||
+    input === null ||
+    typeof input.name !== "string" ||
+    typeof input.subscriptionId !== "string" ||
+    typeof input.resourceGroup !== "string" ||
+    !Array.isArray(parsed.created) ||
+    typeof parsed.step !== "string"
+  ) {
+    throw invalid("this is not such a state");
+  }
+  return parsed;
+}
+
+function parseSerialized(text: string, given: CreateInput): SerializedCreate {
+  const parsed = readSerialized(text);
   for (const key of ["name", "subscriptionId", "resourceGroup"] as const) {
     if (parsed.input[key].toLowerCase() !== given[key].toLowerCase()) {
       throw new ValidationError(

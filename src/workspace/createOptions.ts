@@ -158,3 +158,30 @@ export interface BeginCreateWorkspaceOptions extends CreateWorkspaceOptions {
    */
   restoreFrom?: string;
 }
+
+/**
+ * Options of `Workspace.resumeCreate`: the client and how to run the rest. What to create comes
+ * from the saved state; `name`, `subscriptionId` and `resourceGroup` default to the state's and,
+ * when given, must match it.
+ *
+ * @public
+ */
+export interface ResumeCreateWorkspaceOptions
+  extends
+    Partial<Pick<CreateWorkspaceOptions, "name" | "subscriptionId" | "resourceGroup">>,
+    WorkspaceClientOptions {
+  /**
+   * Print progress lines to stderr.
+   * @defaultValue true
+   */
+  showOutput?: boolean;
+  /** Receives every progress event, whatever `showOutput` says. */
+  onProgress?: (event: WorkspaceProgressEvent) => void;
+  /**
+   * Poll interval of each long-running ARM operation when ARM sends no `Retry-After`.
+   * @defaultValue the client's (2000)
+   */
+  updateIntervalInMs?: number;
+  /** Stops the operation; nothing is rolled back, and the state can be resumed again. */
+  abortSignal?: AbortSignalLike;
+}

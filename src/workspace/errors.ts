@@ -250,3 +250,30 @@ export class PrivateEndpointConnectionNotFoundError extends AzureMLWorkspaceErro
     super("PrivateEndpointConnectionNotFound", message);
   }
 }
+
+/**
+ * `Workspace.deletePrivateEndpoint` could not delete one of the resources. What it deleted before
+ * is listed in `deleted`; the ARM error is the `cause`.
+ *
+ * @public
+ */
+export class PrivateEndpointDeleteError extends AzureMLWorkspaceError {
+  override readonly name = "PrivateEndpointDeleteError";
+  /** The ARM id of the resource that could not be deleted. */
+  readonly resourceId: string;
+  /** ARM ids of what was deleted before the failure. */
+  readonly deleted: readonly string[];
+
+  constructor(init: { resourceId: string; cause: unknown; deleted: readonly string[] }) {
+    const reason = init.cause instanceof Error ? init.cause.message : String(init.cause);
+    super(
+      "PrivateEndpointDeleteFailed",
+      `Could not delete ${init.resourceId}: ${reason} Fix the cause, then call ` +
+        `deletePrivateEndpoint again while the private endpoint still exists, or delete what ` +
+        `is left by hand.`,
+    );
+    setCause(this, init.cause);
+    this.resourceId = init.resourceId;
+    this.deleted = [...init.deleted];
+  }
+}

@@ -1,6 +1,8 @@
 export { Workspace } from "./workspace.js";
 export type {
   WorkspaceCreatePoller,
+  AddPrivateEndpointPoller,
+  ResumeAddPrivateEndpointOptions,
   GetWorkspaceOptions,
   FromConfigOptions,
   PrivateEndpointConnectionStatusOptions,
@@ -9,10 +11,29 @@ export type {
 export { PrivateEndpointConfig, PrivateEndPointConfig } from "./privateEndpointConfig.js";
 export type { PrivateEndpointConfigInit } from "./privateEndpointConfig.js";
 export type { WorkspaceClientOptions } from "./client.js";
-export type { CreateWorkspaceOptions, BeginCreateWorkspaceOptions } from "./createOptions.js";
+export type {
+  CreateWorkspaceOptions,
+  BeginCreateWorkspaceOptions,
+  ResumeCreateWorkspaceOptions,
+} from "./createOptions.js";
 export type { WorkspaceCreateOperationState } from "./createOperation.js";
 export type { CreatedResource } from "./createdResources.js";
-export type { AddPrivateEndpointOptions } from "./addPrivateEndpoint.js";
+export type {
+  AddPrivateEndpointOptions,
+  BeginAddPrivateEndpointOptions,
+} from "./addPrivateEndpoint.js";
+export type {
+  AddPrivateEndpointOperationState,
+  AddPrivateEndpointStep,
+} from "./addPrivateEndpointOperation.js";
+export type {
+  PrivateEndpointDnsRecord,
+  GetPrivateEndpointDnsRecordsOptions,
+} from "./privateEndpointDnsRecords.js";
+export type {
+  DeletePrivateEndpointOptions,
+  DeletePrivateEndpointResult,
+} from "./deletePrivateEndpoint.js";
 export type { UpdateWorkspaceOptions } from "./updateOptions.js";
 export type { WriteConfigOptions } from "./configFile.js";
 export type {
@@ -29,6 +50,7 @@ export {
   PrivateEndpointError,
   PrivateEndpointPrerequisiteError,
   PrivateEndpointConnectionNotFoundError,
+  PrivateEndpointDeleteError,
   ResourceGroupNotFoundError,
   LocationNotAvailableError,
   ConfigNotFoundError,

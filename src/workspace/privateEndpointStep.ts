@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { isArmError } from "../arm/index.js";
 import { API_VERSIONS } from "./apiVersions.js";
 import { get, getIfExists, writeAndWait } from "./armCalls.js";
 import type { OperationContext } from "./armCalls.js";
@@ -146,11 +147,25 @@ export async function runPrivateEndpointStep(
   created: CreatedResource[],
   options: PrivateEndpointStepOptions = {},
 ): Promise<PrivateEndpointConnectionInfo> {
-  while (state.phase !== "done") {
-    await runPhase(ctx, state, created, options);
-    state.phase = NEXT[state.phase];
-  }
+  while (state.phase !== "done") await runPrivateEndpointPhase(ctx, state, created, options);
   return state.connection!;
+}
+
+/**
+ * Runs the recorded phase alone and moves the state to the next one, so that a poller can save
+ * the state between phases. Does nothing once the state is `done`.
+ *
+ * @internal
+ */
+export async function runPrivateEndpointPhase(
+  ctx: OperationContext,
+  state: PrivateEndpointStepState,
+  created: CreatedResource[],
+  options: PrivateEndpointStepOptions = {},
+): Promise<void> {
+  if (state.phase === "done") return;
+  await runPhase(ctx, state, created, options);
+  state.phase = NEXT[state.phase];
 }
 
 async function runPhase(
@@ -231,15 +246,31 @@ async function createZones(
 ): Promise<void> {
   const toCreate = (state.zones ?? []).filter((zone) => zone.createZone);
   await allSettledOrThrow(
-    toCreate.map((zone) =>
-      ctx.progress.deploy("PrivateDnsZone", zone.id, () =>
-        writeAndWait(ctx, "PUT", zone.id, API_VERSIONS.privateDns, privateDnsZoneBody(state.tags), {
-          // Never take over a zone someone else created in the meantime.
-          headers: { "If-None-Match": "*" },
-          onAccepted: () => created.push({ resourceType: "PrivateDnsZone", id: zone.id }),
-        }),
-      ),
-    ),
+    toCreate.map(async (zone) => {
+      await ctx.progress.deploy("PrivateDnsZone", zone.id, async () => {
+        try {
+          await writeAndWait(
+            ctx,
+            "PUT",
+            zone.id,
+            API_VERSIONS.privateDns,
+            privateDnsZoneBody(state.tags),
+            {
+              // Never take over a zone someone else created in the meantime.
+              headers: { "If-None-Match": "*" },
+              onAccepted: () => created.push({ resourceType: "PrivateDnsZone", id: zone.id }),
+            },
+          );
+        } catch (e) {
+          // The zone appeared since it was looked for: made by someone else, or by this very
+          // operation in a process that stopped before saving its state. Either way it is used
+          // as found and not owned: a rollback leaves it.
+          if (!isArmError(e, 412)) throw e;
+        }
+      });
+      // A resumed run must not create it again.
+      zone.createZone = false;
+    }),
   );
 }
 

@@ -2,8 +2,13 @@ import type { AbortSignalLike } from "@azure/abort-controller";
 import type { PollerLike } from "@azure/core-lro";
 import { isArmError, ValidationError } from "../arm/index.js";
 import type { ArmClient } from "../arm/index.js";
-import { addPrivateEndpoint, validateAddOptions } from "./addPrivateEndpoint.js";
-import type { AddPrivateEndpointOptions } from "./addPrivateEndpoint.js";
+import { toAddInput, validateAddOptions } from "./addPrivateEndpoint.js";
+import type {
+  AddPrivateEndpointOptions,
+  BeginAddPrivateEndpointOptions,
+} from "./addPrivateEndpoint.js";
+import { AddPrivateEndpointMachine } from "./addPrivateEndpointOperation.js";
+import type { AddPrivateEndpointOperationState } from "./addPrivateEndpointOperation.js";
 import { API_VERSIONS } from "./apiVersions.js";
 import { deleteAndWait, get, writeAndWait } from "./armCalls.js";
 import type { OperationContext } from "./armCalls.js";
@@ -12,10 +17,19 @@ import type { WorkspaceClientOptions } from "./client.js";
 import { findWorkspaceConfig, writeWorkspaceConfig } from "./configFile.js";
 import type { WriteConfigOptions } from "./configFile.js";
 import { validateCreateOptions } from "./createInput.js";
-import { CreateMachine } from "./createOperation.js";
+import { CreateMachine, identityOfSerializedCreate } from "./createOperation.js";
 import type { WorkspaceCreateOperationState } from "./createOperation.js";
-import type { BeginCreateWorkspaceOptions, CreateWorkspaceOptions } from "./createOptions.js";
-import { WorkspaceNotFoundError } from "./errors.js";
+import type {
+  BeginCreateWorkspaceOptions,
+  CreateWorkspaceOptions,
+  ResumeCreateWorkspaceOptions,
+} from "./createOptions.js";
+import { deletePrivateEndpoint, validateDeleteOptions } from "./deletePrivateEndpoint.js";
+import type {
+  DeletePrivateEndpointOptions,
+  DeletePrivateEndpointResult,
+} from "./deletePrivateEndpoint.js";
+import { PrivateEndpointConnectionNotFoundError, WorkspaceNotFoundError } from "./errors.js";
 import { toConnectionInfo, toWorkspaceDetails } from "./models.js";
 import type {
   PrivateEndpointConnectionInfo,
@@ -23,14 +37,20 @@ import type {
   WorkspacePrivateEndpointConnection,
 } from "./models.js";
 import type { PrivateEndpointConfig } from "./privateEndpointConfig.js";
+import { readPrivateEndpointDnsRecords } from "./privateEndpointDnsRecords.js";
+import type {
+  GetPrivateEndpointDnsRecordsOptions,
+  PrivateEndpointDnsRecord,
+} from "./privateEndpointDnsRecords.js";
 import { ProgressReporter } from "./progress.js";
-import type { OutputInternals } from "./progress.js";
+import type { OutputInternals, WorkspaceProgressEvent } from "./progress.js";
 import { ids } from "./resourceIds.js";
 import { StepPoller } from "./stepPoller.js";
 import { buildUpdate } from "./updateOptions.js";
 import type { UpdateWorkspaceOptions } from "./updateOptions.js";
 import {
   normalizeLocation,
+  validateNetworkName,
   validateResourceGroupName,
   validateSubscriptionId,
   validateWorkspaceName,
@@ -42,6 +62,41 @@ import {
  * @public
  */
 export type WorkspaceCreatePoller = PollerLike<WorkspaceCreateOperationState<Workspace>, Workspace>;
+
+/**
+ * The poller of `Workspace.beginAddPrivateEndpoint`: its result is the new private endpoint
+ * connection.
+ *
+ * @public
+ */
+export type AddPrivateEndpointPoller = PollerLike<
+  AddPrivateEndpointOperationState,
+  PrivateEndpointConnectionInfo
+>;
+
+/**
+ * Options of `Workspace.resumeAddPrivateEndpoint`: how to run the rest; what to create comes from
+ * the saved state.
+ *
+ * @public
+ */
+export interface ResumeAddPrivateEndpointOptions {
+  /**
+   * Poll interval of the long-running operations when ARM sends no `Retry-After`, and of the
+   * wait for approval.
+   * @defaultValue the client's (2000) for operations, 10000 for the approval
+   */
+  updateIntervalInMs?: number;
+  /**
+   * Print progress lines to stderr.
+   * @defaultValue true
+   */
+  showOutput?: boolean;
+  /** Receives every progress event, whatever `showOutput` says. */
+  onProgress?: (event: WorkspaceProgressEvent) => void;
+  /** Cancels the operation; the poller state stays resumable. */
+  abortSignal?: AbortSignalLike;
+}
 
 /**
  * Options of `Workspace.get`.
@@ -171,6 +226,37 @@ export class Workspace {
     return new StepPoller(machine);
   }
 
+  /**
+   * Finishes a create from a state saved with `serialize()` of a {@link Workspace.beginCreate}
+   * poller, typically by a process that stopped halfway, and returns the workspace. Steps that
+   * completed are skipped and the saved resource names reused, so nothing is created twice; a
+   * step that was under way is run again with the same names (a PUT of what exists changes
+   * nothing). Sugar for `beginCreate({ ...options, restoreFrom })`: the workspace name,
+   * subscription and resource group come from the state unless given. A state that is not such
+   * a string throws a `ValidationError` before any request.
+   *
+   * @example
+   * ```ts
+   * const poller = Workspace.beginCreate(options);
+   * poller.onProgress(async () => saveSomewhere(await poller.serialize()));
+   * // ...in another process, after a crash:
+   * const ws = await Workspace.resumeCreate(loadFromSomewhere(), { showOutput: false });
+   * ```
+   */
+  static async resumeCreate(
+    serializedState: string,
+    options: ResumeCreateWorkspaceOptions = {},
+  ): Promise<Workspace> {
+    const identity = identityOfSerializedCreate(serializedState);
+    return Workspace.beginCreate({
+      ...options,
+      name: options.name ?? identity.name,
+      subscriptionId: options.subscriptionId ?? identity.subscriptionId,
+      resourceGroup: options.resourceGroup ?? identity.resourceGroup,
+      restoreFrom: serializedState,
+    }).pollUntilDone({ abortSignal: options.abortSignal });
+  }
+
   /** The workspace `name` in a subscription and resource group. Throws `WorkspaceNotFoundError`. */
   static async get(name: string, options: GetWorkspaceOptions): Promise<Workspace> {
     validateWorkspaceName(name, "name");
@@ -242,8 +328,129 @@ export class Workspace {
     privateEndpointConfig: PrivateEndpointConfig,
     options: AddPrivateEndpointOptions = {},
   ): Promise<PrivateEndpointConnectionInfo> {
+    return this.beginAddPrivateEndpoint(privateEndpointConfig, options).pollUntilDone({
+      abortSignal: options.abortSignal,
+    });
+  }
+
+  /**
+   * Starts {@link Workspace.addPrivateEndpoint} and returns its poller: `poll()` runs one step
+   * (the checks, then each write: subnet, endpoint, DNS zones, links, zone group, then the read
+   * of the connection), awaiting it runs all; `serialize()` gives a state that `restoreFrom` (or
+   * {@link Workspace.resumeAddPrivateEndpoint}) resumes in another process without writing
+   * anything twice. Bad options throw a `ValidationError` at once; nothing is sent until the
+   * poller is polled or awaited.
+   */
+  beginAddPrivateEndpoint(
+    privateEndpointConfig: PrivateEndpointConfig,
+    options: BeginAddPrivateEndpointOptions = {},
+  ): AddPrivateEndpointPoller {
     validateAddOptions(privateEndpointConfig, options);
-    return addPrivateEndpoint(this.context(options), this, privateEndpointConfig, options);
+    const ctx = this.context(options);
+    const machine = new AddPrivateEndpointMachine({
+      workspace: this,
+      input: toAddInput(privateEndpointConfig, options, this),
+      restoreFrom: options.restoreFrom,
+      client: ctx.client,
+      progress: ctx.progress,
+      abortSignal: options.abortSignal,
+      updateIntervalInMs: options.updateIntervalInMs,
+    });
+    return new StepPoller(machine);
+  }
+
+  /**
+   * Finishes adding a private endpoint from a state saved with `serialize()` of a
+   * {@link Workspace.beginAddPrivateEndpoint} poller of this workspace (for instance by a
+   * process that stopped halfway) and returns the connection. A state that is not such a string,
+   * or belongs to another workspace, throws a `ValidationError` before any request.
+   */
+  async resumeAddPrivateEndpoint(
+    serializedState: string,
+    options: ResumeAddPrivateEndpointOptions = {},
+  ): Promise<PrivateEndpointConnectionInfo> {
+    if (options === null || typeof options !== "object") {
+      throw new ValidationError("InvalidOption", "The options must be an object.", "options");
+    }
+    const ctx = this.context(options);
+    const machine = new AddPrivateEndpointMachine({
+      workspace: this,
+      restoreFrom: serializedState,
+      client: ctx.client,
+      progress: ctx.progress,
+      abortSignal: options.abortSignal,
+      updateIntervalInMs: options.updateIntervalInMs,
+    });
+    const poller: AddPrivateEndpointPoller = new StepPoller(machine);
+    return poller.pollUntilDone({ abortSignal: options.abortSignal });
+  }
+
+  /**
+   * The DNS records (name → private addresses) of one private endpoint of the workspace, or of
+   * all of them when no name is given: what a custom DNS server, or a hosts file, must hold for
+   * clients to reach the workspace through its private endpoints. They are read from each
+   * endpoint's `customDnsConfigs` and from the record sets its private DNS zone groups wrote,
+   * one record per name and endpoint. Throws `PrivateEndpointConnectionNotFoundError` when no
+   * endpoint of that name is connected to the workspace.
+   *
+   * @param privateEndpointName - Name of the `Microsoft.Network/privateEndpoints` resource (the
+   * `privateEndpointName` of `privateEndpoints()`); all endpoints when omitted.
+   */
+  async getPrivateEndpointDnsRecords(
+    privateEndpointName?: string,
+    options: GetPrivateEndpointDnsRecordsOptions = {},
+  ): Promise<PrivateEndpointDnsRecord[]> {
+    if (privateEndpointName !== undefined) {
+      validateNetworkName(privateEndpointName, "privateEndpointName", "private endpoint");
+    }
+    const connections = await this.privateEndpoints(options);
+    const selected =
+      privateEndpointName === undefined
+        ? connections
+        : connections.filter(
+            (c) => c.privateEndpointName.toLowerCase() === privateEndpointName.toLowerCase(),
+          );
+    if (privateEndpointName !== undefined && selected.length === 0) {
+      const known = connections.map((c) => c.privateEndpointName).join(", ") || "none";
+      throw new PrivateEndpointConnectionNotFoundError(
+        `No private endpoint named '${privateEndpointName}' is connected to workspace ` +
+          `${this.name} (its private endpoints: ${known}).`,
+      );
+    }
+    const endpointIds = [...new Set(selected.map((c) => c.privateEndpointId).filter(Boolean))];
+    return readPrivateEndpointDnsRecords(this.context(options), endpointIds);
+  }
+
+  /**
+   * Removes a private endpoint of the workspace completely: the workspace's connection for it,
+   * the endpoint's private DNS zone groups, the `Microsoft.Network/privateEndpoints` resource,
+   * and with `deleteDnsZones` the private DNS zones and virtual network links nothing else uses
+   * (see {@link DeletePrivateEndpointOptions}). Returns what was deleted and what was kept.
+   * Deleting what is already gone counts as done, so a call that failed can be repeated.
+   *
+   * Unlike {@link Workspace.deletePrivateEndpointConnection}, which only removes the connection
+   * as the Python SDK does, this leaves nothing of the endpoint behind.
+   *
+   * @param privateEndpointName - Name of the private endpoint (the `privateEndpointName` of
+   * `privateEndpoints()`), not of its connection.
+   */
+  async deletePrivateEndpoint(
+    privateEndpointName: string,
+    options: DeletePrivateEndpointOptions = {},
+  ): Promise<DeletePrivateEndpointResult> {
+    const name = validateDeleteOptions(privateEndpointName, options);
+    const connections = await this.privateEndpoints(options);
+    return deletePrivateEndpoint(
+      this.context(options),
+      {
+        workspaceId: this.id,
+        subscriptionId: this.subscriptionId,
+        resourceGroup: this.resourceGroup,
+        connections,
+      },
+      name,
+      options,
+    );
   }
 
   /**
