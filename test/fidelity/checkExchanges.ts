@@ -1,7 +1,8 @@
+import { pathToFileURL } from "node:url";
 import type { RecordedExchange } from "../../src/emulator/index.js";
 import { validateAsyncOperationStatus } from "./asyncOperation.js";
 import { groupName, type SpecIndex, type SpecOperation } from "./specIndex.js";
-import type { BodyDirection, SchemaViolation, SwaggerValidator } from "./swaggerValidator.js";
+import type { SchemaViolation, SwaggerValidator } from "./swaggerValidator.js";
 
 /** What part of an exchange disagrees with the specifications. */
 export type MismatchKind =
@@ -57,10 +58,7 @@ export function checkExchanges(
   const mismatches: Mismatch[] = [];
   const checked: CheckedExchange[] = [];
   const pollUrls = new Map<string, PollUrl>();
-  const specRoot = new URL(`${index.documents.keys().next().value}`).href.replace(
-    /\/specification\/.*$/,
-    "/specification/",
-  );
+  const specRoot = `${pathToFileURL(index.specificationRoot).href}/`;
 
   for (const exchange of exchanges) {
     const report = (kind: MismatchKind, schemaPath: string, message: string): void => {
@@ -262,7 +260,7 @@ function checkRequestBody(
       ? [violation(bodyParameter.url, "the request body is missing")]
       : [];
   }
-  return validate(validator, "request", `${bodyParameter.url}/schema`, body);
+  return validator.validate("request", `${bodyParameter.url}/schema`, body);
 }
 
 function checkResponse(
@@ -289,7 +287,7 @@ function checkResponse(
   if (status >= 400 && isFlatNetworkError(declared.response.schema)) {
     return validateWrappedError(validator, `${declared.url}/schema`, body);
   }
-  return validate(validator, "response", `${declared.url}/schema`, body);
+  return validator.validate("response", `${declared.url}/schema`, body);
 }
 
 /**
@@ -313,18 +311,9 @@ function validateWrappedError(
   if (keys.length !== 1 || keys[0] !== "error") {
     return [violation(schemaUrl, 'an ARM error body is { "error": { code, message, … } }')];
   }
-  return validate(validator, "response", schemaUrl, (body as { error: unknown }).error).map(
-    (v) => ({ ...v, instancePath: `/error${v.instancePath}` }),
-  );
-}
-
-function validate(
-  validator: SwaggerValidator,
-  direction: BodyDirection,
-  schemaUrl: string,
-  body: unknown,
-): SchemaViolation[] {
-  return validator.validate(direction, schemaUrl, body);
+  return validator
+    .validate("response", schemaUrl, (body as { error: unknown }).error)
+    .map((v) => ({ ...v, instancePath: `/error${v.instancePath}` }));
 }
 
 function violation(schemaPath: string, message: string): SchemaViolation {
