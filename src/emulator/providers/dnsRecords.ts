@@ -3,6 +3,7 @@ import { newGuid } from "../guid.js";
 import type { JsonObject, StoredResource } from "../store.js";
 
 export const privateDnsZoneType = "Microsoft.Network/privateDnsZones";
+const privateEndpointType = "Microsoft.Network/privateEndpoints";
 export const aRecordType = `${privateDnsZoneType}/A`;
 export const soaRecordType = `${privateDnsZoneType}/SOA`;
 
@@ -99,4 +100,22 @@ export function recordsForZone(
       name: String(c.fqdn).slice(0, -suffix.length),
       addresses: [...(c.ipAddresses as string[])],
     }));
+}
+
+/**
+ * Whether a name of a private endpoint's DNS configs is served by one of its zone groups that
+ * succeeded: the group names a zone standing for the name's public suffix.
+ */
+export function namesCoveredByZoneGroups(
+  state: EmulatorState,
+  privateEndpointId: string,
+): (fqdn: string) => boolean {
+  const suffixes = state.store
+    .list(`${privateEndpointType}/privateDnsZoneGroups`, privateEndpointId)
+    .filter((group) => group.body.properties?.provisioningState === "Succeeded")
+    .flatMap((group) => group.body.properties.privateDnsZoneConfigs as JsonObject[])
+    .map((config) => state.store.get(String(config.properties?.privateDnsZoneId ?? "")))
+    .filter((zone): zone is StoredResource => zone !== undefined)
+    .map((zone) => `.${publicSuffixOf(String(zone.body.name))}`);
+  return (fqdn) => suffixes.some((suffix) => fqdn.toLowerCase().endsWith(suffix));
 }

@@ -17,7 +17,7 @@ import {
   requireResourceGroup,
   sameId,
 } from "./common.js";
-import { removeRecordsOwnedBy } from "./dnsRecords.js";
+import { namesCoveredByZoneGroups, removeRecordsOwnedBy } from "./dnsRecords.js";
 import {
   answerNetworkDelete,
   answerNetworkPut,
@@ -60,9 +60,17 @@ export function requirePrivateEndpoint(ctx: RequestContext, p: RouteParams): Sto
   return endpoint;
 }
 
-/** A private endpoint as answered, each connection showing the workspace side's state. */
+/**
+ * A private endpoint as answered, each connection showing the workspace side's state. As in
+ * Azure, a name a zone group of the endpoint has written into its zone leaves `customDnsConfigs`
+ * (which keeps only what DNS must still be told by hand); it comes back if the group goes.
+ */
 export function privateEndpointView(ctx: RequestContext, endpoint: StoredResource): JsonObject {
   const body = copy(endpoint.body);
+  const covered = namesCoveredByZoneGroups(ctx.state, endpoint.id);
+  body.properties.customDnsConfigs = (body.properties.customDnsConfigs ?? []).filter(
+    (config: JsonObject) => !covered(String(config.fqdn)),
+  );
   const links: Record<string, string> = endpoint.internal.connectionIds ?? {};
   for (const kind of connectionKinds) {
     for (const connection of body.properties[kind] ?? []) {
