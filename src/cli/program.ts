@@ -5,6 +5,7 @@ import { addEmulatorCommand } from "./commands/emulator.js";
 import { addPrivateEndpointAddCommand } from "./commands/privateEndpointAdd.js";
 import { addPrivateEndpointApprovalCommand } from "./commands/privateEndpointApproval.js";
 import { addPrivateEndpointDeleteCommand } from "./commands/privateEndpointDelete.js";
+import { addPrivateEndpointDnsRecordsCommand } from "./commands/privateEndpointDnsRecords.js";
 import { addPrivateEndpointListCommand } from "./commands/privateEndpointList.js";
 import { addWorkspaceCreateCommand } from "./commands/workspaceCreate.js";
 import { addWorkspaceDeleteCommand } from "./commands/workspaceDelete.js";
@@ -78,6 +79,7 @@ export function createProgram(context: CliContext): Command {
   addPrivateEndpointAddCommand(privateEndpoint, context);
   addPrivateEndpointListCommand(privateEndpoint, context);
   addPrivateEndpointDeleteCommand(privateEndpoint, context);
+  addPrivateEndpointDnsRecordsCommand(privateEndpoint, context);
   addPrivateEndpointApprovalCommand(privateEndpoint, context, "approve");
   addPrivateEndpointApprovalCommand(privateEndpoint, context, "reject");
   withExamples(privateEndpoint, [
