@@ -127,9 +127,10 @@ export class AddPrivateEndpointMachine implements StepMachine<
   private readonly created: CreatedResource[];
 
   constructor(private readonly init: AddMachineInit) {
-    const restored = init.restoreFrom
-      ? parseSerializedAdd(init.restoreFrom, init.workspace.id, init.input)
-      : undefined;
+    const restored =
+      init.restoreFrom !== undefined
+        ? parseSerializedAdd(init.restoreFrom, init.workspace.id, init.input)
+        : undefined;
     this.input = restored?.input ?? init.input!;
     this.privateEndpoint = restored?.privateEndpoint;
     this.created = restored?.created ?? [];

@@ -94,7 +94,8 @@ export class CreateMachine<TResult> implements StepMachine<
   private readonly created: CreatedResource[];
 
   constructor(private readonly init: CreateMachineInit<TResult>) {
-    const restored = init.restoreFrom ? parseSerialized(init.restoreFrom, init.input) : undefined;
+    const restored =
+      init.restoreFrom !== undefined ? parseSerialized(init.restoreFrom, init.input) : undefined;
     this.input = restored?.input ?? init.input;
     this.plan = restored?.plan;
     this.created = restored?.created ?? [];
@@ -368,7 +369,7 @@ function readSerialized(text: unknown): SerializedCreate {
   return parsed;
 }
 
-function parseSerialized(text: string, given: CreateInput): SerializedCreate {
+function parseSerialized(text: unknown, given: CreateInput): SerializedCreate {
   const parsed = readSerialized(text);
   for (const key of ["name", "subscriptionId", "resourceGroup"] as const) {
     if (parsed.input[key].toLowerCase() !== given[key].toLowerCase()) {
