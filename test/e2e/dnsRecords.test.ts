@@ -132,7 +132,7 @@ describe("Workspace.getPrivateEndpointDnsRecords", () => {
     expect(manualApi?.ipAddresses).not.toEqual(autoApi?.ipAddresses);
   });
 
-  it("accepts the options alone and honours an abort signal", async () => {
+  it("honours an abort signal", async () => {
     const controller = new AbortController();
     controller.abort();
     await expect(
