@@ -297,7 +297,8 @@ export function parseSerializedAdd(
     typeof parsed.input?.config?.name !== "string" ||
     !Array.isArray(parsed.created) ||
     typeof parsed.step !== "string" ||
-    (parsed.step !== "checks" && parsed.step !== "done" && !parsed.privateEndpoint)
+    (!parsed.privateEndpoint &&
+      !(parsed.step === "checks" || parsed.status === "failed" || parsed.status === "canceled"))
   ) {
     throw invalid("this is not such a state");
   }

@@ -1,10 +1,21 @@
 import type { AbortSignalLike } from "@azure/abort-controller";
-import { isArmError, ValidationError } from "../arm/index.js";
+import { ValidationError } from "../arm/index.js";
 import { API_VERSIONS } from "./apiVersions.js";
-import { deleteAndWait, get, getIfExists } from "./armCalls.js";
+import { deleteAndWait, getIfExists } from "./armCalls.js";
 import type { OperationContext } from "./armCalls.js";
 import { PrivateEndpointConnectionNotFoundError, PrivateEndpointDeleteError } from "./errors.js";
 import type { PrivateEndpointConnectionInfo } from "./models.js";
+import {
+  listAll,
+  notFoundAsEmpty,
+  sameId,
+  unique,
+  vnetOf,
+  whyZoneIsKept,
+  zoneIdsOf,
+  zoneUsageByOthers,
+} from "./privateDnsZoneUsage.js";
+import type { EndpointResource, VirtualNetworkLink, ZoneGroup } from "./privateDnsZoneUsage.js";
 import { isAbort } from "./progress.js";
 import type { DeployedResourceType, WorkspaceProgressEvent } from "./progress.js";
 import { ids, lastSegment } from "./resourceIds.js";
@@ -22,7 +33,7 @@ export interface DeletePrivateEndpointOptions {
    * group points at it, while it holds other record sets, or while it is linked to another
    * virtual network; a link stays while another private endpoint in its virtual network uses
    * the zone. Private endpoints are looked for in the subscriptions of the workspace, of the
-   * endpoint and of the zones.
+   * endpoint and of the zones, which costs a read of each one's zone groups.
    *
    * Off by default because zones are commonly shared (one zone per service for a whole virtual
    * network or hub), so removing them is something to ask for.
@@ -69,33 +80,6 @@ export function validateDeleteOptions(
   validateBoolean(options.deleteDnsZones, "deleteDnsZones");
   validateBoolean(options.showOutput, "showOutput");
   return name;
-}
-
-/** The parts of a `Microsoft.Network/privateEndpoints` resource read here. */
-interface EndpointResource {
-  id?: string;
-  properties?: {
-    subnet?: { id?: string };
-    privateLinkServiceConnections?: Array<{ properties?: { privateLinkServiceId?: string } }>;
-    manualPrivateLinkServiceConnections?: Array<{
-      properties?: { privateLinkServiceId?: string };
-    }>;
-  };
-}
-
-interface Page<T> {
-  value?: T[];
-  nextLink?: string;
-}
-
-interface ZoneGroup {
-  id?: string;
-  properties?: { privateDnsZoneConfigs?: Array<{ properties?: { privateDnsZoneId?: string } }> };
-}
-
-interface VirtualNetworkLink {
-  id?: string;
-  properties?: { virtualNetwork?: { id?: string } };
 }
 
 /** The workspace the endpoint connects to. @internal */
@@ -154,7 +138,7 @@ export async function deletePrivateEndpoint(
   if (endpoint) await remove("PrivateEndPoint", endpointId, API_VERSIONS.network);
   if (!options.deleteDnsZones || zoneIds.length === 0) return result;
 
-  const usage = await zoneUsageByOthers(ctx, target, endpointId, zoneIds);
+  const usage = await zoneUsageByOthers(ctx, target.subscriptionId, endpointId, zoneIds);
   for (const zoneId of zoneIds) {
     const users = usage.get(zoneId.toLowerCase()) ?? new Set<string>();
     const links = await listAll<VirtualNetworkLink>(
@@ -229,124 +213,4 @@ async function findEndpoint(
       `${lastSegment(target.workspaceId)} (its private endpoints: ${known}). Pass one of those ` +
       `names; an endpoint outside the workspace's resource group is found through its connection.`,
   );
-}
-
-/**
- * For each of `zoneIds`, the virtual networks (lower-case ids) of the other private endpoints
- * whose zone groups point at it.
- */
-async function zoneUsageByOthers(
-  ctx: OperationContext,
-  target: DeleteTarget,
-  endpointId: string,
-  zoneIds: readonly string[],
-): Promise<Map<string, Set<string>>> {
-  const subscriptions = unique([
-    target.subscriptionId,
-    ...[endpointId, ...zoneIds].map((id) => subscriptionOf(id)),
-  ]);
-  const endpoints = (
-    await Promise.all(
-      subscriptions.map((sub) =>
-        listAll<EndpointResource>(
-          ctx,
-          `/subscriptions/${sub}/providers/Microsoft.Network/privateEndpoints`,
-          API_VERSIONS.network,
-        ),
-      ),
-    )
-  )
-    .flat()
-    .filter((e) => e.id && !sameId(e.id, endpointId));
-
-  const wanted = new Set(zoneIds.map((id) => id.toLowerCase()));
-  const usage = new Map<string, Set<string>>();
-  await Promise.all(
-    endpoints.map(async (other) => {
-      const groups = await listAll<ZoneGroup>(
-        ctx,
-        `${other.id}/privateDnsZoneGroups`,
-        API_VERSIONS.network,
-      ).catch(notFoundAsEmpty);
-      const vnet = vnetOf(other.properties?.subnet?.id)?.toLowerCase() ?? "";
-      for (const zone of groups.flatMap(zoneIdsOf)) {
-        const key = zone.toLowerCase();
-        if (!wanted.has(key)) continue;
-        if (!usage.has(key)) usage.set(key, new Set());
-        usage.get(key)!.add(vnet);
-      }
-    }),
-  );
-  return usage;
-}
-
-/** Why a zone must stay, or `undefined` when nothing else uses it. */
-async function whyZoneIsKept(
-  ctx: OperationContext,
-  zoneId: string,
-  users: ReadonlySet<string>,
-  otherLinks: number,
-): Promise<string | undefined> {
-  if (users.size > 0) return "another private endpoint's zone group uses the zone";
-  if (otherLinks > 0) return "the zone is linked to other virtual networks";
-  const recordSets = await listAll<{ name?: string; type?: string }>(
-    ctx,
-    `${zoneId}/ALL`,
-    API_VERSIONS.privateDns,
-  ).catch(notFoundAsEmpty);
-  // Every zone has its SOA record set at the apex; anything else belongs to someone.
-  const others = recordSets.filter((r) => !(r.name === "@" && /\/SOA$/i.test(r.type ?? "")));
-  return others.length > 0 ? "the zone holds record sets of other endpoints" : undefined;
-}
-
-async function listAll<T>(ctx: OperationContext, path: string, apiVersion: string): Promise<T[]> {
-  const items: T[] = [];
-  let page: Page<T> | undefined = await get<Page<T>>(ctx, path, apiVersion);
-  while (page) {
-    items.push(...(page.value ?? []));
-    page = page.nextLink
-      ? (
-          await ctx.client.sendRequest<Page<T>>({
-            method: "GET",
-            url: page.nextLink,
-            abortSignal: ctx.abortSignal,
-          })
-        ).body
-      : undefined;
-  }
-  return items;
-}
-
-function notFoundAsEmpty(e: unknown): never[] {
-  if (isArmError(e, 404)) return [];
-  throw e;
-}
-
-function zoneIdsOf(group: ZoneGroup): string[] {
-  return (group.properties?.privateDnsZoneConfigs ?? [])
-    .map((c) => c.properties?.privateDnsZoneId)
-    .filter((id): id is string => typeof id === "string" && id !== "");
-}
-
-/** The virtual network of a subnet id (or a virtual network id itself). */
-function vnetOf(id: string | undefined): string | undefined {
-  if (!id) return undefined;
-  const index = id.toLowerCase().indexOf("/subnets/");
-  return index < 0 ? id : id.slice(0, index);
-}
-
-function subscriptionOf(id: string): string {
-  return id.split("/")[2] ?? "";
-}
-
-function sameId(a: string | undefined, b: string | undefined): boolean {
-  return a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
-}
-
-/** Unique ids, compared case-insensitively as ARM compares them; the first spelling wins. */
-function unique(values: readonly string[]): string[] {
-  const seen = new Map<string, string>();
-  for (const value of values)
-    if (!seen.has(value.toLowerCase())) seen.set(value.toLowerCase(), value);
-  return [...seen.values()];
 }
