@@ -173,4 +173,32 @@ describe("emulator: DNS of a private endpoint", () => {
     expect(endpoint.properties.customDnsConfigs).toEqual([]);
     expect(aRecords.value.map((r) => r.name)).toContain(`${workspaceGuid}.workspace.eastus2`);
   });
+
+  it("gives the names back in customDnsConfigs once the zone group is gone, and the records from there", async () => {
+    await ws.addPrivateEndpoint(
+      new PrivateEndpointConfig({ name: "pe-regroup", vnetName: emulator.world.vnetName }),
+      quiet,
+    );
+    const withZones = await ws.getPrivateEndpointDnsRecords("pe-regroup");
+    await arm
+      .beginRequest({
+        method: "DELETE",
+        path: `${endpointId("pe-regroup")}/privateDnsZoneGroups/default`,
+        apiVersion: "2024-07-01",
+        updateIntervalInMs: 0,
+      })
+      .pollUntilDone();
+
+    const endpoint = await read<{ properties: { customDnsConfigs: unknown[] } }>(
+      endpointId("pe-regroup"),
+      "2024-07-01",
+    );
+    const withoutZones = await ws.getPrivateEndpointDnsRecords("pe-regroup");
+
+    expect(endpoint.properties.customDnsConfigs).toHaveLength(4);
+    expect(withoutZones.every((r) => r.zone === undefined)).toBe(true);
+    expect(byName(withoutZones).map((r) => [r.fqdn, r.ipAddresses])).toEqual(
+      byName(withZones).map((r) => [r.fqdn, r.ipAddresses]),
+    );
+  });
 });
