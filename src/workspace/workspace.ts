@@ -507,8 +507,9 @@ export class Workspace {
         body.identity = { type, userAssignedIdentities: { [identityId]: {} } };
       }
     }
-    await writeAndWait(ctx, "PATCH", this.id, API_VERSIONS.machineLearning, body);
-    return this.getDetails(options);
+    // The operation ends with a read of the workspace, which is the updated details.
+    const updated = await writeAndWait(ctx, "PATCH", this.id, API_VERSIONS.machineLearning, body);
+    return toWorkspaceDetails(updated);
   }
 
   /**

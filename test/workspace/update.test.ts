@@ -57,6 +57,8 @@ describe("Workspace.update", () => {
         publicNetworkAccess: "Disabled",
       },
     });
+    // The operation's final read of the workspace is the result: it is not read a second time.
+    expect(arm.requests.filter((r) => r.method === "GET" && r.path === WS_ID)).toHaveLength(1);
   });
 
   it("without arguments sends no PATCH and returns the current details", async () => {
