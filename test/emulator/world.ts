@@ -42,5 +42,40 @@ export function worldBuilder(arm: ArmHttp) {
     return (await arm.send("GET", `${net}/privateDnsZones/${name}`)).body;
   }
 
-  return { ml, net, createWorkspace, createPrivateEndpoint, createZone };
+  async function createLink(zoneName: string, linkName: string, vnetId: string) {
+    const url = `${net}/privateDnsZones/${zoneName}/virtualNetworkLinks/${linkName}`;
+    const answer = await arm.send("PUT", url, {
+      location: "global",
+      properties: { virtualNetwork: { id: vnetId }, registrationEnabled: false },
+    });
+    await arm.pollUntilDone(answer.headers.get("azure-asyncoperation")!);
+    return (await arm.send("GET", url)).body;
+  }
+
+  /** A zone group with one config per zone, named after the zone as the AML quickstart does. */
+  async function createZoneGroup(endpointName: string, groupName: string, zoneIds: string[]) {
+    const url = `${net}/privateEndpoints/${endpointName}/privateDnsZoneGroups/${groupName}`;
+    const answer = await arm.send("PUT", url, {
+      properties: {
+        privateDnsZoneConfigs: zoneIds.map((id) => ({
+          name: id.slice(id.lastIndexOf("/") + 1).replaceAll(".", "-"),
+          properties: { privateDnsZoneId: id },
+        })),
+      },
+    });
+    if (answer.status !== 201)
+      throw new Error(`zone group PUT answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+    await arm.pollUntilDone(answer.headers.get("azure-asyncoperation")!);
+    return (await arm.send("GET", url)).body;
+  }
+
+  return {
+    ml,
+    net,
+    createWorkspace,
+    createPrivateEndpoint,
+    createZone,
+    createLink,
+    createZoneGroup,
+  };
 }

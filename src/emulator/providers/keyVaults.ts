@@ -44,7 +44,8 @@ function createOrUpdate(ctx: RequestContext, p: RouteParams): EmulatorResponse {
       400,
       "VaultNameNotValid",
       `The vault name '${name}' is invalid. A vault's name must be between 3-24 alphanumeric characters. ` +
-        "The name must begin with a letter, end with a letter or digit, and not contain consecutive hyphens.",
+        "The name must begin with a letter, end with a letter or digit, and not contain consecutive hyphens. " +
+        "Follow this link for more information: https://go.microsoft.com/fwlink/?linkid=2147742",
     );
   }
   const group = requireResourceGroup(ctx, p.subscriptionId!, p.resourceGroupName!);
@@ -58,7 +59,11 @@ function createOrUpdate(ctx: RequestContext, p: RouteParams): EmulatorResponse {
     throw new ArmHttpError(
       409,
       "VaultAlreadyExists",
-      `The vault name '${name}' is already in use. Vault names are globally unique so it is possible that the name is already taken.`,
+      `The vault name '${name}' is already in use. Vault names are globally unique so it is possible that the name is already taken. ` +
+        "If you are sure that the vault name was not taken then it is possible that a vault with the same name was recently deleted " +
+        "but not purged after being placed in a recoverable state. If the vault is in a recoverable state then the vault will need " +
+        "to be purged before reusing the name. For more information about VaultAlreadyExists, soft delete and purging a vault " +
+        "follow this link https://go.microsoft.com/fwlink/?linkid=2147740.",
     );
   }
   const existing = ctx.state.store.get(id);

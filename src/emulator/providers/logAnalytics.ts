@@ -1,4 +1,4 @@
-import { invalidResourceName, resourceNotFoundById } from "../armError.js";
+import { ArmHttpError, resourceNotFoundById } from "../armError.js";
 import { providerResourceId } from "../armId.js";
 import { isoTime } from "../clock.js";
 import type { EmulatorResponse, RequestContext, Route, RouteParams } from "../context.js";
@@ -37,17 +37,32 @@ function requireWorkspace(ctx: RequestContext, p: RouteParams): StoredResource {
 }
 
 /**
+ * 400 `InvalidParameter` for a name Log Analytics refuses: the provider checks names itself (not
+ * ARM's `InvalidResourceName`) and ends its messages with the id of the operation.
+ */
+function checkName(name: string): void {
+  const problem =
+    name.length < 4 || name.length > 63
+      ? "Workspace name must be between 4 and 63 characters."
+      : !namePattern.test(name)
+        ? "Workspace name must start and end with an alphanumeric character, and may contain only alphanumeric and hyphen characters."
+        : undefined;
+  if (problem) {
+    throw new ArmHttpError(
+      400,
+      "InvalidParameter",
+      `${problem} Operation Id: '${newGuid().replaceAll("-", "")}'`,
+    );
+  }
+}
+
+/**
  * Creates or replaces a Log Analytics workspace: 201 or 200 in state Creating/Updating until the
  * latency has passed, so clients poll the workspace itself.
  */
 function createOrUpdate(ctx: RequestContext, p: RouteParams): EmulatorResponse {
   const name = p.workspaceName!;
-  if (!namePattern.test(name)) {
-    throw invalidResourceName(
-      name,
-      "Workspace names must be 4 to 63 letters, digits or '-', starting and ending with a letter or digit.",
-    );
-  }
+  checkName(name);
   const group = requireResourceGroup(ctx, p.subscriptionId!, p.resourceGroupName!);
   const body = requireBody(ctx, workspaceType);
   const location = requireLocation(body, workspaceType);

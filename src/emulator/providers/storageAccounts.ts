@@ -35,7 +35,7 @@ function requireAccount(ctx: RequestContext, p: RouteParams): StoredResource {
 
 /**
  * Storage account names are global: the same name elsewhere in the subscription or in any
- * other subscription is refused with Storage's own error codes.
+ * other subscription is refused with Storage's own error codes, which name the account as target.
  */
 function checkNameAvailable(
   ctx: RequestContext,
@@ -52,12 +52,14 @@ function checkNameAvailable(
       409,
       "StorageAccountInAnotherResourceGroup",
       `The account ${name} is already in another resource group in this subscription.`,
+      name,
     );
   }
   throw new ArmHttpError(
     409,
     "StorageAccountAlreadyTaken",
     `The storage account named ${name} is already taken.`,
+    name,
   );
 }
 

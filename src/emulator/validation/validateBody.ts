@@ -8,6 +8,9 @@ import { bodySchemas } from "./bodySchemas.js";
  * an enum, a missing required property, or a key the schema does not declare at the top level or
  * in `properties`. Read-only properties are accepted and ignored, as ARM does, so a body read
  * with GET can be sent back. Deeper unknown keys are left alone.
+ *
+ * Enum values are matched case-insensitively and rewritten in place to the spec's casing, as the
+ * resource providers answer them, so handlers can compare them exactly.
  */
 export function validateBody(schemaKey: string, body: unknown): void {
   const schema = bodySchemas[schemaKey];
@@ -48,6 +51,7 @@ function check(
     for (const [index, item] of value.entries()) {
       const problem = check(schema.items, item, `${path}[${index}]`, false);
       if (problem) return problem;
+      value[index] = canonicalEnumValue(schema.items, item);
     }
   }
 
@@ -82,6 +86,7 @@ function checkObject(
     const strictChild = path === "" && key === "properties";
     const problem = check(childSchema, child, join(key), strictChild);
     if (problem) return problem;
+    value[key] = canonicalEnumValue(childSchema, child);
   }
   return undefined;
 }
@@ -107,6 +112,12 @@ function checkType(
     target: path,
     message: `The value of ${where} must be of type '${expected}', but ${describe(value)} was given.`,
   };
+}
+
+/** The spec's spelling of an enum value already checked to match it; other values unchanged. */
+function canonicalEnumValue(schema: BodySchema, value: unknown): unknown {
+  if (!schema.enum || schema.readOnly || typeof value !== "string") return value;
+  return schema.enum.find((v) => v.toLowerCase() === value.toLowerCase()) ?? value;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
