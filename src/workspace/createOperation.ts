@@ -24,7 +24,7 @@ import {
 import { describePhase, runPrivateEndpointPhase } from "./privateEndpointStep.js";
 import { isAbort } from "./progress.js";
 import type { ProgressReporter } from "./progress.js";
-import { ids } from "./resourceIds.js";
+import { ids, lastSegment } from "./resourceIds.js";
 import type { StepMachine } from "./stepPoller.js";
 
 /**
@@ -92,6 +92,8 @@ export class CreateMachine<TResult> implements StepMachine<
   private workspaceRead?: WorkspaceDetails;
   private readonly input: CreateInput;
   private readonly created: CreatedResource[];
+  /** The dependent resource whose creation failed, for the error: that step writes several. */
+  private failedWrite?: string;
 
   constructor(private readonly init: CreateMachineInit<TResult>) {
     const restored =
@@ -224,15 +226,24 @@ export class CreateMachine<TResult> implements StepMachine<
   private async createDependentResources(ctx: OperationContext): Promise<void> {
     const { location, storageAccount, keyVault, appInsights, logAnalytics, tenantId } = this.plan!;
     const tags = this.input.tags;
-    const put = (
+    const failedWhile = new Map<unknown, string>();
+    const put = async (
       type: CreatedResource["resourceType"],
       id: string,
       apiVersion: string,
       body: unknown,
-    ) =>
-      ctx.progress.deploy(type, id, () =>
-        writeAndWait(ctx, "PUT", id, apiVersion, body, { onAccepted: () => this.record(type, id) }),
-      );
+    ) => {
+      try {
+        return await ctx.progress.deploy(type, id, () =>
+          writeAndWait(ctx, "PUT", id, apiVersion, body, {
+            onAccepted: () => this.record(type, id),
+          }),
+        );
+      } catch (error) {
+        failedWhile.set(error, `creating ${type} ${lastSegment(id)}`);
+        throw error;
+      }
+    };
     const work: Promise<unknown>[] = [];
     if (storageAccount.create) {
       work.push(
@@ -275,7 +286,10 @@ export class CreateMachine<TResult> implements StepMachine<
     // Let every branch finish so that everything accepted is recorded before a rollback.
     const results = await Promise.allSettled(work);
     const failure = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
-    if (failure) throw failure.reason;
+    if (failure) {
+      this.failedWrite = failedWhile.get(failure.reason);
+      throw failure.reason;
+    }
   }
 
   private async createWorkspace(ctx: OperationContext): Promise<void> {
@@ -306,7 +320,9 @@ export class CreateMachine<TResult> implements StepMachine<
       case "resourceGroup":
         return `creating resource group ${this.input.resourceGroup}`;
       case "dependentResources":
-        return "creating the storage account, key vault and Application Insights";
+        return (
+          this.failedWrite ?? "creating the storage account, key vault and Application Insights"
+        );
       case "workspace":
         return `creating workspace ${this.input.name}`;
       case "privateEndpoint":

@@ -28,7 +28,10 @@ const DELETION: Record<
   // Without force the workspace stays soft-deleted for 14 days under its name.
   LogAnalyticsWorkspace: { apiVersion: API_VERSIONS.logAnalytics, query: { force: "true" } },
   AppInsights: { apiVersion: API_VERSIONS.applicationInsights },
-  Workspace: { apiVersion: API_VERSIONS.machineLearning },
+  // A Machine Learning workspace too is only soft-deleted unless purged: its name would stay
+  // taken, so that retrying the create fails, and it cannot be recovered once the rollback has
+  // deleted its storage account and key vault.
+  Workspace: { apiVersion: API_VERSIONS.machineLearning, query: { forceToPurge: "true" } },
   Subnet: { apiVersion: API_VERSIONS.network },
   PrivateEndPoint: { apiVersion: API_VERSIONS.network },
   PrivateDnsZone: { apiVersion: API_VERSIONS.privateDns },
