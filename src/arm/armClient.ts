@@ -81,10 +81,20 @@ export class ArmClient {
   async sendRequest<T = unknown>(request: ArmRequest): Promise<ArmResponse<T>> {
     const url = this.#resolve(request);
     const startedAt = Date.now();
-    const response = await this.#transport.send<T>(request.method, url, request);
-    logger.info(
-      `${request.method} ${redact(url)}: ${response.status} in ${Date.now() - startedAt} ms`,
-    );
+    const label = `${request.method} ${redact(url)}`;
+    let response: ArmResponse<T>;
+    try {
+      response = await this.#transport.send<T>(request.method, url, request);
+    } catch (error) {
+      // Failures are logged too: with logging on, the failing request is the one to see.
+      const { statusCode, code } = error as { statusCode?: unknown; code?: unknown };
+      const outcome = [statusCode, code].filter((part) => part !== undefined).join(" ");
+      logger.info(
+        `${label}: failed ${outcome || "without an answer"} in ${Date.now() - startedAt} ms`,
+      );
+      throw error;
+    }
+    logger.info(`${label}: ${response.status} in ${Date.now() - startedAt} ms`);
     return response;
   }
 

@@ -89,6 +89,24 @@ export class ArmTransport {
    * @throws {@link ArmError} for a non-2xx answer or when no answer arrived
    */
   async send<T>(method: string, url: string, options: SendOptions = {}): Promise<ArmResponse<T>> {
+    const response = await this.sendForAnyStatus<T>(method, url, options);
+    if (response.status < 200 || response.status > 299) {
+      throw armErrorFromResponse(method, url, response);
+    }
+    return response;
+  }
+
+  /**
+   * Like {@link ArmTransport.send}, but returns a non-2xx answer (after retries) instead of
+   * throwing, for callers to whom the status itself is the news, such as a `Location` poll.
+   *
+   * @throws {@link ArmError} when no answer arrived
+   */
+  async sendForAnyStatus<T>(
+    method: string,
+    url: string,
+    options: SendOptions = {},
+  ): Promise<ArmResponse<T>> {
     this.pipeline ??= createPipeline(this.options, this.insecure);
     const { core, pipeline, httpClient } = await this.pipeline;
     const request = core.createPipelineRequest({
@@ -113,11 +131,7 @@ export class ArmTransport {
       throw transportError(core, error, method, url);
     }
 
-    const armResponse = toArmResponse<T>(response);
-    if (response.status < 200 || response.status > 299) {
-      throw armErrorFromResponse(method, url, armResponse);
-    }
-    return armResponse;
+    return toArmResponse<T>(response);
   }
 }
 

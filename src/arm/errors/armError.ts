@@ -52,8 +52,9 @@ export interface ArmErrorInit {
  */
 export class ArmError extends AzureMLWorkspaceError {
   /**
-   * The HTTP status; absent when a long-running operation ended Failed or Canceled (the status
-   * poll itself succeeded) or when no answer arrived at all.
+   * The HTTP status; for a long-running operation that ended Failed or Canceled, the status of
+   * the `Location` poll that reported it, absent when a status poll answered 200. Absent too when
+   * no answer arrived at all.
    */
   declare readonly statusCode?: number;
   /** ARM's `error.target`: the property or resource the error is about. */

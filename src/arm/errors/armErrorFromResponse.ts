@@ -59,6 +59,8 @@ export function armErrorFromResponse(
  * Builds the error for a long-running operation that ended `Failed` or `Canceled`, from the
  * last status (or resource) answer.
  *
+ * @param statusCode - the HTTP status that reported the outcome, when it was an error status
+ * (a `Location` poll answering 4xx); absent when a status or resource answered 200
  * @internal
  */
 export function armErrorFromOperation(
@@ -66,6 +68,7 @@ export function armErrorFromOperation(
   url: string,
   status: "failed" | "canceled",
   lastResponse: ArmResponse<unknown> | undefined,
+  statusCode?: number,
 ): ArmError {
   const error = findErrorObject(lastResponse?.body);
   const state = status === "failed" ? "Failed" : "Canceled";
@@ -82,6 +85,7 @@ export function armErrorFromOperation(
     response: lastResponse,
     method,
     url,
+    statusCode,
   });
 }
 

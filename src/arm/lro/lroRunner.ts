@@ -2,6 +2,7 @@ import type { AbortSignalLike } from "@azure/abort-controller";
 import type { OperationResponse, RunningOperation } from "@azure/core-lro";
 import type { ArmResponse } from "../armRequest.js";
 import type { ArmTransport, SendOptions } from "../armTransport.js";
+import { armErrorFromOperation, armErrorFromResponse } from "../errors/armErrorFromResponse.js";
 import { logger } from "../logger.js";
 import { redact } from "../redact.js";
 import { sleep } from "./abort.js";
@@ -99,7 +100,9 @@ export class LroRunner implements RunningOperation {
     this.notBefore = 0;
     if (waitInMs > 0) await sleep(waitInMs, abortSignal);
 
-    const response = await transport.send("GET", url, { abortSignal });
+    const response = this.locationPolling
+      ? await this.sendLocationPoll(url, abortSignal)
+      : await transport.send("GET", url, { abortSignal });
     this.lastResponse = response;
     this.pollCount += 1;
     const retryAfter = retryAfterInMs(response.headers["retry-after"]);
@@ -116,6 +119,38 @@ export class LroRunner implements RunningOperation {
     }
     return toOperationResponse("GET", url, response);
   };
+
+  /**
+   * A `Location` poll reports the outcome with its status: 202 running, other 2xx done, and a
+   * 4xx with ARM's error when the operation failed. That failure is the operation's and is
+   * reported as such (method and URL of the initial request), not as a failed GET of an opaque
+   * status URL. Answers that say nothing about the operation (credential refused, unknown or
+   * expired URL, throttling, server errors after the retries) stay errors of the poll.
+   */
+  private async sendLocationPoll(
+    url: string,
+    abortSignal: AbortSignalLike | undefined,
+  ): Promise<ArmResponse> {
+    const response = await this.options.transport.sendForAnyStatus("GET", url, { abortSignal });
+    if (response.status >= 200 && response.status <= 299) return response;
+    this.lastResponse = response;
+    this.pollCount += 1;
+    if (!reportsOperationOutcome(response.status)) {
+      throw armErrorFromResponse("GET", url, response);
+    }
+    const outcome = isCanceledCode(response) ? "canceled" : "failed";
+    throw armErrorFromOperation(this.method, this.url, outcome, response, response.status);
+  }
+}
+
+function reportsOperationOutcome(status: number): boolean {
+  return status >= 400 && status < 500 && ![401, 403, 404, 408, 429].includes(status);
+}
+
+/** ARM's Location answers carry no status field: a canceled operation shows in the code. */
+function isCanceledCode(response: ArmResponse): boolean {
+  const code = (response.body as { error?: { code?: unknown } } | undefined)?.error?.code;
+  return typeof code === "string" && /^(Operation)?Cancell?ed$/i.test(code);
 }
 
 /**
