@@ -20,6 +20,10 @@ const REWORDINGS: ReadonlyArray<readonly [RegExp, string]> = [
   ],
   [/\bwith allowInsecureLoopback\b/g, "with --allow-insecure-loopback"],
   [
+    /\bCheck the network, the proxy settings and the endpoint\./g,
+    "Check the network, the proxy settings and the --endpoint URL.",
+  ],
+  [
     /\(approvePrivateEndpointConnection, or the portal's/g,
     "('azureml-workspace workspace private-endpoint approve', or the portal's",
   ],

@@ -92,7 +92,8 @@ export function describeError(error: unknown, options: DescribeErrorOptions = {}
     USAGE_ERROR_NAMES.has(name) || (code !== undefined && USAGE_ERROR_CODES.has(code));
   const exitCode = isUsage ? ExitCode.Usage : ExitCode.AzureFailure;
   let line = withErrorPrefix(name === "ArmError" ? armLine(err, message) : message);
-  if (code !== undefined && NETWORK_ERROR_CODES.has(code)) {
+  // The library's own message may already say what to check; saying it twice reads as noise.
+  if (code !== undefined && NETWORK_ERROR_CODES.has(code) && !/\bCheck the network\b/.test(line)) {
     line += " Check the network connection and the --endpoint URL.";
   }
   if (name === "CredentialUnavailableError") {

@@ -1,4 +1,4 @@
-import { setLogLevel } from "@azure/logger";
+import { getLogLevel, setLogLevel } from "@azure/logger";
 import type { Command } from "commander";
 import type { CliContext } from "./cliContext.js";
 import { describeError } from "./describeError.js";
@@ -32,7 +32,8 @@ export async function runCli(args: readonly string[], context: CliContext): Prom
   }
   program.hook("preAction", (_root, actionCommand) => {
     verbose = actionCommand.optsWithGlobals<{ verbose?: boolean }>().verbose === true;
-    if (verbose) setLogLevel("info");
+    // --verbose means at least info; a more detailed AZURE_LOG_LEVEL (verbose) is kept.
+    if (verbose && getLogLevel() !== "verbose") setLogLevel("info");
   });
 
   try {

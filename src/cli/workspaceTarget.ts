@@ -1,6 +1,7 @@
 import { Option } from "commander";
 import type { Command } from "commander";
 import { parseResourceId } from "../arm/index.js";
+import { findWorkspaceConfig } from "../workspace/configFile.js";
 import { Workspace } from "../workspace/index.js";
 import type { FromConfigOptions } from "../workspace/index.js";
 import type { CliContext } from "./cliContext.js";
@@ -27,16 +28,49 @@ export interface WorkspaceCoordinates {
  * Adds `-w/--workspace-name` (alias `-n`) and `-g/--resource-group` (alias `-r`) to a command.
  *
  * @param command - The command.
- * @param fromConfig - Whether the help says the values default to the configuration file.
+ * @param fromConfig - Which values the help says default to the configuration file: both, or
+ * only the resource group (`workspace create`, where the name is the new workspace's).
  * @returns The same command.
  */
-export function addWorkspaceFlags(command: Command, fromConfig = true): Command {
-  const fallback = fromConfig ? "; default: the configuration file" : "";
+export function addWorkspaceFlags(
+  command: Command,
+  fromConfig: "all" | "resourceGroup" = "all",
+): Command {
+  const fallback = "; default: the configuration file";
+  const nameFallback = fromConfig === "all" ? fallback : "";
   return command
-    .addOption(new Option("-w, --workspace-name <name>", `workspace name (alias -n)${fallback}`))
+    .addOption(
+      new Option("-w, --workspace-name <name>", `workspace name (alias -n)${nameFallback}`),
+    )
     .addOption(new Option("-n <name>", "workspace name").hideHelp())
     .addOption(new Option("-g, --resource-group <name>", `resource group (alias -r)${fallback}`))
     .addOption(new Option("-r <name>", "resource group").hideHelp());
+}
+
+/**
+ * The coordinates in the nearest configuration file (searched from `--path`, as
+ * `Workspace.fromConfig` searches), read without asking ARM whether that workspace exists; for
+ * `workspace create`, whose workspace does not exist yet.
+ *
+ * @param context - The process context.
+ * @param command - The command whose action runs.
+ * @returns The coordinates, or `undefined` when there is no configuration file.
+ * @throws ConfigFileError for a malformed file.
+ */
+export async function configuredCoordinates(
+  context: CliContext,
+  command: Command,
+): Promise<Omit<WorkspaceCoordinates, "workspaceName"> | undefined> {
+  try {
+    const found = await findWorkspaceConfig({
+      path: globalOptionsOf(command).path,
+      abortSignal: context.abortSignal,
+    });
+    return { resourceGroup: found.resourceGroup, subscriptionId: found.subscriptionId };
+  } catch (error) {
+    if ((error as { name?: unknown })?.name === "ConfigNotFoundError") return undefined;
+    throw error;
+  }
 }
 
 /**

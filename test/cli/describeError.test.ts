@@ -116,4 +116,17 @@ describe("describeError", () => {
     expect(report.exitCode).toBe(ExitCode.AzureFailure);
     expect(report.text).toContain("--endpoint");
   });
+
+  it("says once what to check when the library's message already says it", () => {
+    const error = libraryError(
+      "ArmError",
+      "ECONNREFUSED",
+      "GET http://127.0.0.1:1/subscriptions/s got no answer from ARM: connect ECONNREFUSED " +
+        "127.0.0.1:1. Check the network, the proxy settings and the endpoint.",
+    );
+    const report = describeError(error);
+    expect(report.exitCode).toBe(ExitCode.AzureFailure);
+    expect(report.text.match(/Check the network/g)).toHaveLength(1);
+    expect(report.text).toContain("the proxy settings and the --endpoint URL.");
+  });
 });

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { beforeAll, describe, expect, it } from "vitest";
+import { startEmulator } from "../../src/emulator/index.js";
 import { CLI_PATH, assertCliBuilt, makeTempDir, runBuiltCli } from "./runBuiltCli.js";
 
 beforeAll(() => assertCliBuilt());
@@ -80,5 +81,21 @@ describe("emulator", () => {
     const run = await runBuiltCli(["emulator", "--port", "http"]);
     expect(run.exitCode).toBe(2);
     expect(run.stderr.trimEnd().split("\n")).toHaveLength(1);
+  });
+
+  it("refuses a port already in use with exit 2, saying to pick another", async () => {
+    const taken = await startEmulator();
+    try {
+      const port = new URL(taken.endpoint).port;
+      const run = await runBuiltCli(["emulator", "--port", port]);
+
+      expect(run.exitCode).toBe(2);
+      expect(run.stdout).toBe("");
+      expect(run.stderr.trimEnd().split("\n")).toEqual([
+        `error: port ${port} on 127.0.0.1 is already in use: pass another --port, or --port 0 for a free one.`,
+      ]);
+    } finally {
+      await taken.stop();
+    }
   });
 });

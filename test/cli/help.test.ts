@@ -1,5 +1,6 @@
+import { spawn } from "node:child_process";
 import { beforeAll, describe, expect, it } from "vitest";
-import { assertCliBuilt, runBuiltCli } from "./runBuiltCli.js";
+import { assertCliBuilt, CLI_PATH, makeTempDir, runBuiltCli } from "./runBuiltCli.js";
 
 beforeAll(() => assertCliBuilt());
 
@@ -16,6 +17,7 @@ const COMMANDS = [
   ["workspace", "private-endpoint", "delete"],
   ["workspace", "private-endpoint", "approve"],
   ["workspace", "private-endpoint", "reject"],
+  ["workspace", "private-endpoint", "dns-records"],
   ["emulator"],
 ];
 
@@ -57,5 +59,28 @@ describe("--version", () => {
     const run = await runBuiltCli(["--version"]);
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
+
+describe("a reader that closes stdout early", () => {
+  it("as '| head' does, ends the command quietly instead of crashing on EPIPE", async () => {
+    const cwd = await makeTempDir();
+    const child = spawn(process.execPath, [CLI_PATH, "workspace", "create", "--help"], {
+      cwd,
+      env: { PATH: process.env.PATH ?? "", HOME: cwd },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    // Closed before the CLI has started, so its first write finds no reader.
+    child.stdout.destroy();
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+
+    const exitCode = await new Promise<number | null>((resolve, reject) => {
+      child.on("error", reject);
+      child.on("close", (code) => resolve(code));
+    });
+
+    expect(stderr).toBe("");
+    expect(exitCode).toBe(0);
   });
 });

@@ -193,6 +193,32 @@ describe("configuration file", () => {
     expect(run.exitCode).toBe(0);
     expect(JSON.parse(run.stdout).name).toBe("cliconfigws");
   });
+
+  it.concurrent("workspace create takes the resource group and subscription from it", async () => {
+    const cwd = await makeTempDir();
+    await mkdir(join(cwd, ".azureml"));
+    // The file names another workspace: create only borrows where it lives.
+    await writeFile(
+      join(cwd, ".azureml", "config.json"),
+      JSON.stringify({
+        subscription_id: emulator.world.subscriptionId,
+        resource_group: emulator.world.resourceGroup,
+        workspace_name: "someotherws",
+      }),
+    );
+
+    const run = await runBuiltCli(
+      ["workspace", "create", "-w", "cliconfigcreatews", "--update-interval-in-ms", "0"],
+      { cwd, env: { AZUREML_WORKSPACE_ENDPOINT: emulator.endpoint } },
+    );
+
+    expect(run.exitCode).toBe(0);
+    expect(JSON.parse(run.stdout).id).toBe(
+      `/subscriptions/${emulator.world.subscriptionId}/resourceGroups/` +
+        `${emulator.world.resourceGroup}/providers/Microsoft.MachineLearningServices/` +
+        "workspaces/cliconfigcreatews",
+    );
+  });
 });
 
 describe("failures reported by Azure exit 1", () => {
@@ -279,4 +305,40 @@ describe("failures reported by Azure exit 1", () => {
     expect(run.stderr).toMatch(/^error: .*nosuchworkspace/m);
     expect(run.stderr).toContain("    at ");
   });
+});
+
+describe("--verbose", () => {
+  const missingWorkspace = () => [
+    "workspace",
+    "show",
+    "-w",
+    "noverbosews",
+    "-g",
+    emulator.world.resourceGroup,
+    "--subscription",
+    emulator.world.subscriptionId,
+    "--endpoint",
+    emulator.endpoint,
+    "--verbose",
+  ];
+
+  it.concurrent("logs each request at @azure/logger's info level on stderr", async () => {
+    const run = await runBuiltCli(missingWorkspace());
+
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toMatch(
+      /^azure:azureml-workspace:info GET \S+\/workspaces\/noverbosews\S* failed 404 ResourceNotFound/m,
+    );
+  });
+
+  it.concurrent(
+    "keeps the wire dumps of AZURE_LOG_LEVEL=verbose rather than lowering it",
+    async () => {
+      const run = await runBuiltCli(missingWorkspace(), { env: { AZURE_LOG_LEVEL: "verbose" } });
+
+      expect(run.exitCode).toBe(1);
+      expect(run.stderr).toContain("azure:azureml-workspace:verbose Request:");
+    },
+  );
 });

@@ -5,6 +5,7 @@ import { printResult } from "../cliContext.js";
 import { ENDPOINT_ENV, SUBSCRIPTION_ENV } from "../globalOptions.js";
 import { withExamples } from "../help.js";
 import { parseNonNegativeInteger, parsePort } from "../parsers.js";
+import { UsageError } from "../usageError.js";
 
 interface EmulatorFlags {
   port: number;
@@ -65,6 +66,14 @@ export function addEmulatorCommand(program: Command, context: CliContext): void 
       latencyInMs: flags.latencyInMs,
       retryAfterInSeconds: flags.retryAfterInSeconds,
       seed: flags.seed,
+    }).catch((error: unknown) => {
+      // A taken port is the caller's to fix, not a failure of Azure.
+      if ((error as { code?: unknown })?.code !== "EADDRINUSE") throw error;
+      throw new UsageError(
+        `port ${flags.port} on 127.0.0.1 is already in use: pass another --port, or --port 0 ` +
+          "for a free one.",
+        "PortInUse",
+      );
     });
     try {
       printResult(context, cmd, { endpoint: emulator.endpoint, ...emulator.world });

@@ -7,7 +7,7 @@ import { SUBSCRIPTION_ENV } from "../globalOptions.js";
 import { withExamples } from "../help.js";
 import { parseBoolean, parseTags } from "../parsers.js";
 import { UsageError } from "../usageError.js";
-import { addWorkspaceFlags, workspaceFlagsOf } from "../workspaceTarget.js";
+import { addWorkspaceFlags, configuredCoordinates, workspaceFlagsOf } from "../workspaceTarget.js";
 import { printApprovalHint } from "./approvalHint.js";
 import { workspaceColumns } from "./workspaceColumns.js";
 import { addPrivateEndpointFlags, privateEndpointConfigFrom } from "./privateEndpointFlags.js";
@@ -47,7 +47,7 @@ export function addWorkspaceCreateCommand(parent: Command, context: CliContext):
       "Create a workspace, its storage account, key vault and Application Insights, and " +
         "optionally a private endpoint in an existing virtual network. Prints the workspace.",
     );
-  addWorkspaceFlags(command, false);
+  addWorkspaceFlags(command, "resourceGroup");
   command
     .addOption(
       new Option(
@@ -142,10 +142,23 @@ async function createWorkspace(
   if (target.workspaceName === undefined) {
     throw new UsageError("workspace create needs the workspace name: pass -w/--workspace-name.");
   }
-  if (target.resourceGroup === undefined) {
-    throw new UsageError("workspace create needs the resource group: pass -g/--resource-group.");
+  // As for every other command, what the flags leave out comes from the nearest configuration
+  // file (only the file: its workspace is usually another one), then the environment.
+  const configured =
+    target.resourceGroup === undefined || target.subscriptionId === undefined
+      ? await configuredCoordinates(context, cmd)
+      : undefined;
+  const resourceGroup = target.resourceGroup ?? configured?.resourceGroup;
+  if (resourceGroup === undefined) {
+    throw new UsageError(
+      "workspace create needs the resource group: pass -g/--resource-group (or run it where " +
+        ".azureml/config.json names one).",
+    );
   }
-  const subscriptionId = target.subscriptionId ?? (context.env[SUBSCRIPTION_ENV] || undefined);
+  const subscriptionId =
+    target.subscriptionId ??
+    configured?.subscriptionId ??
+    (context.env[SUBSCRIPTION_ENV] || undefined);
   if (subscriptionId === undefined) {
     throw new UsageError(
       `workspace create needs a subscription: pass --subscription or set $${SUBSCRIPTION_ENV}.`,
@@ -157,7 +170,7 @@ async function createWorkspace(
     ...clientOptionsOf(cmd),
     name: target.workspaceName,
     subscriptionId,
-    resourceGroup: target.resourceGroup,
+    resourceGroup,
     location: flags.location,
     createResourceGroup: flags.yes === true,
     friendlyName: flags.friendlyName,
