@@ -363,6 +363,62 @@ describe("failed and canceled operations", () => {
     expect((error as Error).message).toContain("canceled by the user");
   });
 
+  it("reports a failure a Location poll answers with 400 as the operation's, not the poll's", async () => {
+    nock(ARM)
+      .put(workspacePath)
+      .query(true)
+      .reply(202, undefined, with202Location(workspaceCreate.responses["202"]?.headers))
+      .get(locationPath)
+      .query(true)
+      .reply(400, {
+        error: { code: "StorageAccountNotFound", message: "The storage account was not found." },
+      });
+    const error = (await testClient()
+      .beginRequest({ method: "PUT", path: workspacePath, apiVersion: "2024-10-01", body: {} })
+      .catch((e: unknown) => e)) as ArmError;
+    expect(error).toMatchObject({
+      name: "ArmError",
+      code: "StorageAccountNotFound",
+      statusCode: 400,
+      method: "PUT",
+    });
+    expect(error.message).toContain("ended Failed");
+    expect(error.message).not.toContain("operationResults");
+  });
+
+  it("reports a Location poll answered OperationCanceled as a canceled operation", async () => {
+    nock(ARM)
+      .delete(workspacePath)
+      .query(true)
+      .reply(202, undefined, { Location: locationUrl })
+      .get(locationPath)
+      .query(true)
+      .reply(409, { error: { code: "OperationCanceled", message: "Canceled by the user." } });
+    const poller = testClient().beginRequest({
+      method: "DELETE",
+      path: workspacePath,
+      apiVersion: "2024-10-01",
+    });
+    const error = (await poller.catch((e: unknown) => e)) as ArmError;
+    expect(error).toMatchObject({ code: "OperationCanceled", statusCode: 409, method: "DELETE" });
+    expect(error.message).toContain("ended Canceled");
+  });
+
+  it("keeps a Location poll refused with 404 an error of the poll itself", async () => {
+    nock(ARM)
+      .delete(workspacePath)
+      .query(true)
+      .reply(202, undefined, { Location: locationUrl })
+      .get(locationPath)
+      .query(true)
+      .reply(404, { error: { code: "NotFound", message: "The operation was not found." } });
+    const error = (await testClient()
+      .beginRequest({ method: "DELETE", path: workspacePath, apiVersion: "2024-10-01" })
+      .catch((e: unknown) => e)) as ArmError;
+    expect(error).toMatchObject({ code: "NotFound", statusCode: 404, method: "GET" });
+    expect(error.message).toContain("operationResults");
+  });
+
   it("rejects when a PUT answers 200 with provisioningState Failed", async () => {
     const failed = structuredClone(workspaceCreate.responses["200"]!.body);
     failed.properties.provisioningState = "Failed";
