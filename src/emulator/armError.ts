@@ -19,6 +19,8 @@ export class ArmHttpError extends Error {
     message: string,
     readonly target?: string,
     readonly headers: Record<string, string> = {},
+    /** `error.details`, for providers that put the specific reason there. */
+    readonly details?: ArmErrorBody[],
   ) {
     super(message);
   }
@@ -27,6 +29,7 @@ export class ArmHttpError extends Error {
   toBody(): { error: ArmErrorBody } {
     const error: ArmErrorBody = { code: this.code, message: this.message };
     if (this.target !== undefined) error.target = this.target;
+    if (this.details !== undefined) error.details = this.details;
     return { error };
   }
 }

@@ -201,6 +201,103 @@ describe("subnet PUT", () => {
   });
 });
 
+describe("subnet PUT with If-Match", () => {
+  /** The seeded subnet as read, with an NSG attached by "someone else" afterwards. */
+  async function readThenChangeElsewhere() {
+    const read = (await arm.send("GET", emulator.world.subnetId)).body;
+    const changed = fullSubnet("Enabled");
+    changed.properties.addressPrefix = "10.0.0.0/24";
+    await putSubnet("default", changed);
+    return read;
+  }
+
+  it("gives the subnet a new etag on every PUT, even one that changes nothing", async () => {
+    const before = (await arm.send("GET", emulator.world.subnetId)).body;
+    await putSubnet("default", { properties: before.properties });
+    const after = (await arm.send("GET", emulator.world.subnetId)).body;
+    expect(after.etag).toMatch(/^W\/"[0-9a-f-]{36}"$/);
+    expect(after.etag).not.toBe(before.etag);
+  });
+
+  it("accepts the PUT when If-Match is the subnet's current etag", async () => {
+    const read = (await arm.send("GET", emulator.world.subnetId)).body;
+    read.properties.privateEndpointNetworkPolicies = "Enabled";
+    const answer = await arm.send("PUT", emulator.world.subnetId, read, {
+      headers: { "if-match": read.etag },
+    });
+    expect(answer.status).toBe(200);
+    await arm.pollUntilDone(answer.headers.get("azure-asyncoperation")!);
+    const after = (await arm.send("GET", emulator.world.subnetId)).body;
+    expect(after.properties.privateEndpointNetworkPolicies).toBe("Enabled");
+  });
+
+  it("refuses with 412 PreconditionFailed, in the Network resource provider's words, when the etag is stale", async () => {
+    const read = await readThenChangeElsewhere();
+    const current = (await arm.send("GET", emulator.world.subnetId)).body;
+
+    const answer = await arm.send(
+      "PUT",
+      emulator.world.subnetId,
+      { properties: { ...read.properties, privateEndpointNetworkPolicies: "Disabled" } },
+      { headers: { "if-match": read.etag } },
+    );
+
+    expect(answer.status).toBe(412);
+    expect(answer.body.error).toEqual({
+      code: "PreconditionFailed",
+      message: "Precondition failed.",
+      details: [
+        {
+          code: "PreconditionFailedEtagMismatch",
+          message:
+            `Etag provided in if-match header ${read.etag} does not match etag ` +
+            `${current.etag} of resource ${emulator.world.subnetId} in NRP data store.`,
+        },
+      ],
+    });
+    expect(answer.headers.get("azure-asyncoperation")).toBeNull();
+  });
+
+  it("leaves the subnet untouched when it refuses a stale write", async () => {
+    const read = await readThenChangeElsewhere();
+    const current = (await arm.send("GET", emulator.world.subnetId)).body;
+
+    await arm.send(
+      "PUT",
+      emulator.world.subnetId,
+      { properties: { addressPrefix: "10.0.0.0/24", privateEndpointNetworkPolicies: "Disabled" } },
+      { headers: { "if-match": read.etag } },
+    );
+
+    expect((await arm.send("GET", emulator.world.subnetId)).body).toEqual(current);
+  });
+
+  it("takes If-Match: * as any version of an existing subnet", async () => {
+    await readThenChangeElsewhere();
+    const answer = await arm.send(
+      "PUT",
+      emulator.world.subnetId,
+      { properties: { addressPrefix: "10.0.0.0/24" } },
+      { headers: { "if-match": "*" } },
+    );
+    expect(answer.status).toBe(200);
+  });
+
+  it("refuses If-Match for a subnet that does not exist, creating nothing", async () => {
+    for (const ifMatch of ["*", 'W/"00000000-0000-0000-0000-000000000000"']) {
+      const answer = await arm.send(
+        "PUT",
+        subnetUrl("second"),
+        { properties: { addressPrefix: "10.0.2.0/24" } },
+        { headers: { "if-match": ifMatch } },
+      );
+      expect(answer.status).toBe(412);
+      expect(answer.body.error.code).toBe("PreconditionFailed");
+    }
+    expect((await arm.send("GET", subnetUrl("second"))).status).toBe(404);
+  });
+});
+
 describe("subnet DELETE", () => {
   it("refuses to delete a subnet a private endpoint is in", async () => {
     const workspace = await world.createWorkspace();

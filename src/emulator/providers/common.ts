@@ -84,6 +84,28 @@ export function systemData(ctx: RequestContext, createdAt?: string): JsonObject 
   };
 }
 
+/** The `If-Match` / `If-None-Match: *` condition of a write that the stored resource fails. */
+export type FailedPrecondition =
+  { header: "If-None-Match" } | { header: "If-Match"; given: string; etag: string | undefined };
+
+/**
+ * Which precondition of a write the resource as stored fails, if any, for each provider to
+ * answer 412 in its own words. `If-None-Match: *` fails when the resource exists; `If-Match`
+ * fails unless the resource exists and, for a value other than `*`, has exactly that etag (as
+ * RFC 9110 has it: `*` matches any current version, and nothing when there is none).
+ */
+export function failedPrecondition(
+  ctx: RequestContext,
+  existing: StoredResource | undefined,
+): FailedPrecondition | undefined {
+  if (ctx.headers["if-none-match"] === "*" && existing) return { header: "If-None-Match" };
+  const given = ctx.headers["if-match"];
+  if (!given) return undefined;
+  const etag = existing?.body.etag as string | undefined;
+  if (existing && (given === "*" || given === etag)) return undefined;
+  return { header: "If-Match", given, etag };
+}
+
 /** Tags from a request body, defaulting to none. */
 export function tagsOf(body: JsonObject, previous?: JsonObject): JsonObject | undefined {
   return (body.tags as JsonObject | undefined) ?? previous;

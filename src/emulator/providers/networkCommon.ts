@@ -3,7 +3,8 @@ import type { EmulatorResponse, RequestContext } from "../context.js";
 import { newWeakEtag } from "../guid.js";
 import { beginOperation, networkDeletePollPaths, networkPollPaths } from "../lro.js";
 import type { OperationOutcome } from "../operations.js";
-import type { JsonObject } from "../store.js";
+import type { JsonObject, StoredResource } from "../store.js";
+import { failedPrecondition } from "./common.js";
 
 const namePattern = /^\w(?:[\w.-]{0,78}\w)?$/u;
 
@@ -16,6 +17,34 @@ export function checkNetworkName(name: string): void {
         "must end with a word character or with '_'. The name may contain word characters or '.', '-', '_'.",
     );
   }
+}
+
+/**
+ * Checks `If-Match` on a Network write the way the Network resource provider answers a stale
+ * etag: 412 `PreconditionFailed`, the specific reason in a `PreconditionFailedEtagMismatch`
+ * detail naming both etags and the resource.
+ */
+export function checkNetworkPreconditions(
+  ctx: RequestContext,
+  existing: StoredResource | undefined,
+  id: string,
+): void {
+  const failed = failedPrecondition(ctx, existing);
+  if (!failed) return;
+  const details =
+    failed.header === "If-Match" && failed.etag !== undefined
+      ? [
+          {
+            code: "PreconditionFailedEtagMismatch",
+            message:
+              `Etag provided in if-match header ${failed.given} does not match etag ` +
+              `${failed.etag} of resource ${id} in NRP data store.`,
+          },
+        ]
+      : undefined;
+  // The wording for a condition on a resource that does not exist is not known: only the
+  // top-level code and message, which every Network 412 carries, are given then.
+  throw new ArmHttpError(412, "PreconditionFailed", "Precondition failed.", undefined, {}, details);
 }
 
 /** A fresh network etag. */

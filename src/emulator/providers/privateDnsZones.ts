@@ -5,7 +5,14 @@ import { newGuid } from "../guid.js";
 import { beginOperation, privateDnsPollPaths } from "../lro.js";
 import type { OperationOutcome } from "../operations.js";
 import type { JsonObject, StoredResource } from "../store.js";
-import { copy, listAnswer, requireBody, requireLocation, requireResourceGroup } from "./common.js";
+import {
+  copy,
+  failedPrecondition,
+  listAnswer,
+  requireBody,
+  requireLocation,
+  requireResourceGroup,
+} from "./common.js";
 import { privateDnsZoneType, putSoaRecord, recordSetsOf } from "./dnsRecords.js";
 
 export const virtualNetworkLinkType = `${privateDnsZoneType}/virtualNetworkLinks`;
@@ -52,16 +59,15 @@ export function checkPreconditions(
   existing: StoredResource | undefined,
   what: string,
 ) {
-  const ifNoneMatch = ctx.headers["if-none-match"];
-  const ifMatch = ctx.headers["if-match"];
-  if (ifNoneMatch === "*" && existing) {
+  const failed = failedPrecondition(ctx, existing);
+  if (failed?.header === "If-None-Match") {
     throw new ArmHttpError(
       412,
       "PreconditionFailed",
       `The ${what} exists already and hence cannot be created again.`,
     );
   }
-  if (ifMatch && ifMatch !== "*" && ifMatch !== existing?.body.etag) {
+  if (failed) {
     throw new ArmHttpError(
       412,
       "PreconditionFailed",

@@ -7,6 +7,7 @@ import {
   answerNetworkDelete,
   answerNetworkPut,
   checkNetworkName,
+  checkNetworkPreconditions,
   subnetInUse,
 } from "./networkCommon.js";
 import {
@@ -42,6 +43,8 @@ function createOrUpdate(ctx: RequestContext, p: RouteParams): EmulatorResponse {
   const body = requireBody(ctx, subnetType);
   const id = `${vnet.id}/subnets/${name}`;
   const existing = ctx.state.store.get(id);
+  // Checked first: a write based on a stale read is refused as stale, whatever its body says.
+  checkNetworkPreconditions(ctx, existing, existing?.id ?? id);
   const siblings = ctx.state.store
     .list(subnetType, vnet.id)
     .map((s) => ({ name: String(s.body.name), prefixes: prefixesOf(s.body.properties) }));
