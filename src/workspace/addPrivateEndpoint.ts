@@ -36,7 +36,8 @@ export interface AddPrivateEndpointOptions {
   disableSubnetNetworkPolicies?: boolean;
   /**
    * With manual approval, wait until a workspace owner approves or rejects the connection
-   * instead of returning it as Pending.
+   * instead of returning it as Pending. A connection deleted or turned `Disconnected` during the
+   * wait ends it with a `PrivateEndpointConnectionRemovedError`.
    * @defaultValue false
    */
   waitForApproval?: boolean;

@@ -1,6 +1,6 @@
 import type { OperationState } from "@azure/core-lro";
 import type { AbortSignalLike } from "@azure/abort-controller";
-import { ValidationError } from "../arm/index.js";
+import { isArmError, ValidationError } from "../arm/index.js";
 import type { ArmClient } from "../arm/index.js";
 import { API_VERSIONS } from "./apiVersions.js";
 import { get } from "./armCalls.js";
@@ -8,7 +8,7 @@ import type { OperationContext } from "./armCalls.js";
 import { rollback } from "./createdResources.js";
 import type { CreatedResource } from "./createdResources.js";
 import { delay } from "./delay.js";
-import { PrivateEndpointError } from "./errors.js";
+import { PrivateEndpointConnectionRemovedError, PrivateEndpointError } from "./errors.js";
 import { toConnectionInfo } from "./models.js";
 import type {
   PrivateEndpointConnectionInfo,
@@ -24,6 +24,7 @@ import {
 import type { PrivateEndpointPhase, PrivateEndpointStepState } from "./privateEndpointStep.js";
 import { isAbort } from "./progress.js";
 import type { ProgressReporter } from "./progress.js";
+import { ids } from "./resourceIds.js";
 import type { StepMachine } from "./stepPoller.js";
 
 /**
@@ -179,8 +180,10 @@ export class AddPrivateEndpointMachine implements StepMachine<
       await this.run(step, ctx);
     } catch (error) {
       if (isAbort(error)) throw error;
-      if (step === "checks" || step === "approval") {
-        // Nothing written yet, or the endpoint is complete: the error says best what to fix.
+      // Nothing written yet (a subnet write refused on its precondition writes nothing), or the
+      // endpoint is complete: the error says best what to fix.
+      const refusedBeforeAnyWrite = isPrerequisiteError(error) && this.created.length === 0;
+      if (step === "checks" || step === "approval" || refusedBeforeAnyWrite) {
         this.fail(error);
         return;
       }
@@ -224,17 +227,40 @@ export class AddPrivateEndpointMachine implements StepMachine<
     });
   }
 
-  /** One look at a Pending connection, after the approval interval. */
+  /**
+   * One look at a Pending connection, after the approval interval. A connection that was deleted
+   * or became Disconnected will never be approved: the wait ends with an error that says so,
+   * rather than with a bare 404 or by returning the Disconnected connection as if it were an
+   * answer. A rejection is an answer and is returned like an approval.
+   */
   private async checkApproval(ctx: OperationContext): Promise<void> {
-    const connection = this.privateEndpoint!.connection!;
+    const pe = this.privateEndpoint!;
+    const connection = pe.connection!;
     // The operations' interval doubles as the approval's when given.
     await delay(this.init.updateIntervalInMs ?? DEFAULT_APPROVAL_INTERVAL_IN_MS, ctx.abortSignal);
-    const read = await get<WorkspacePrivateEndpointConnection>(
-      ctx,
-      `${this.init.workspace.id}/privateEndpointConnections/${connection.name}`,
-      API_VERSIONS.machineLearning,
-    );
-    this.privateEndpoint!.connection = toConnectionInfo(read);
+    const removed = (status: "Deleted" | "Disconnected", cause?: unknown) =>
+      new PrivateEndpointConnectionRemovedError({
+        connectionName: connection.name,
+        workspaceName: this.init.workspace.name,
+        privateEndpointId: ids.privateEndpoint(pe.config),
+        status,
+        cause,
+      });
+
+    let read: WorkspacePrivateEndpointConnection;
+    try {
+      read = await get<WorkspacePrivateEndpointConnection>(
+        ctx,
+        `${this.init.workspace.id}/privateEndpointConnections/${connection.name}`,
+        API_VERSIONS.machineLearning,
+      );
+    } catch (e) {
+      if (isArmError(e, 404)) throw removed("Deleted", e);
+      throw e;
+    }
+    const current = toConnectionInfo(read);
+    if (current.status.toLowerCase() === "disconnected") throw removed("Disconnected");
+    pe.connection = current;
   }
 
   private advance(): void {
@@ -262,6 +288,10 @@ export class AddPrivateEndpointMachine implements StepMachine<
     this.state.error = error instanceof Error ? error : new Error(String(error));
     this.state.step = "done";
   }
+}
+
+function isPrerequisiteError(error: unknown): boolean {
+  return (error as { name?: unknown } | null)?.name === "PrivateEndpointPrerequisiteError";
 }
 
 /**

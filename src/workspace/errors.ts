@@ -187,8 +187,12 @@ export class PrivateEndpointError extends AzureMLWorkspaceError {
  * The virtual network or subnet for a private endpoint is missing, or the subnet refuses private
  * endpoints. Raised before anything is written.
  *
- * `code` is `"VirtualNetworkNotFound"`, `"SubnetNotFound"` or
- * `"PrivateEndpointNetworkPoliciesEnabled"`.
+ * `code` is `"VirtualNetworkNotFound"`, `"SubnetNotFound"`,
+ * `"PrivateEndpointNetworkPoliciesEnabled"` or `"SubnetChanged"`. `"SubnetChanged"` means that
+ * with `disableSubnetNetworkPolicies` the subnet was changed by someone else between this call's
+ * read and its write-back, so Azure refused the write (HTTP 412, ARM's error is the `cause`) and
+ * nothing was written; running the call again reads the subnet afresh. Inside `Workspace.create`
+ * it is the `cause` of the `WorkspaceCreateError`, after the rollback.
  *
  * @public
  */
@@ -248,6 +252,46 @@ export class PrivateEndpointConnectionNotFoundError extends AzureMLWorkspaceErro
 
   constructor(message: string) {
     super("PrivateEndpointConnectionNotFound", message);
+  }
+}
+
+/**
+ * While `addPrivateEndpoint` waited for the approval of a connection (`waitForApproval`), the
+ * connection was deleted from the workspace or became `Disconnected`, so no approval can come.
+ * Nothing is rolled back: the private endpoint is left as it is, as after a rejection.
+ *
+ * @public
+ */
+export class PrivateEndpointConnectionRemovedError extends AzureMLWorkspaceError {
+  override readonly name = "PrivateEndpointConnectionRemovedError";
+  /** The name of the connection that was waited for. */
+  readonly connectionName: string;
+  /** The ARM id of the private endpoint the connection belonged to. */
+  readonly privateEndpointId: string;
+  /** `"Deleted"` when the workspace no longer has the connection, else the status it showed. */
+  readonly status: "Deleted" | "Disconnected";
+
+  constructor(init: {
+    connectionName: string;
+    workspaceName: string;
+    privateEndpointId: string;
+    status: "Deleted" | "Disconnected";
+    cause?: unknown;
+  }) {
+    const what =
+      init.status === "Deleted"
+        ? `was deleted from workspace ${init.workspaceName}`
+        : `of workspace ${init.workspaceName} became Disconnected`;
+    super(
+      "PrivateEndpointConnectionRemoved",
+      `Private endpoint connection ${init.connectionName} ${what} while waiting for its ` +
+        `approval, so it can no longer be approved. To ask again, delete private endpoint ` +
+        `${init.privateEndpointId} (if it still exists) and add it anew.`,
+    );
+    setCause(this, init.cause);
+    this.connectionName = init.connectionName;
+    this.privateEndpointId = init.privateEndpointId;
+    this.status = init.status;
   }
 }
 

@@ -50,6 +50,7 @@ export {
   PrivateEndpointError,
   PrivateEndpointPrerequisiteError,
   PrivateEndpointConnectionNotFoundError,
+  PrivateEndpointConnectionRemovedError,
   PrivateEndpointDeleteError,
   ResourceGroupNotFoundError,
   LocationNotAvailableError,

@@ -4,7 +4,10 @@ import { API_VERSIONS } from "./apiVersions.js";
 import { get, getIfExists, writeAndWait } from "./armCalls.js";
 import type { OperationContext } from "./armCalls.js";
 import type { CreatedResource } from "./createdResources.js";
-import { PrivateEndpointConnectionNotFoundError } from "./errors.js";
+import {
+  PrivateEndpointConnectionNotFoundError,
+  PrivateEndpointPrerequisiteError,
+} from "./errors.js";
 import { toConnectionInfo } from "./models.js";
 import type { PrivateEndpointConnectionInfo, WorkspaceDetails } from "./models.js";
 import {
@@ -200,19 +203,42 @@ async function runPhase(
   }
 }
 
+/**
+ * Writes the subnet back as read with the policies off. The write is conditional on the etag
+ * read: PUT replaces the whole subnet, so a change made in between (an NSG attached, a
+ * delegation added) would otherwise be undone without a word. A refused write is not retried
+ * with a fresh read: the caller decides, with the changed subnet in view, whether to run again.
+ */
 async function updateSubnet(ctx: OperationContext, state: PrivateEndpointStepState): Promise<void> {
-  if (!state.subnetToUpdate) return;
+  const subnet = state.subnetToUpdate;
+  if (!subnet) return;
   const subnetId = ids.subnet(state.config);
-  await ctx.progress.deploy("Subnet", subnetId, () =>
-    writeAndWait(
-      ctx,
-      "PUT",
-      subnetId,
-      API_VERSIONS.network,
-      subnetWithPrivateEndpointPoliciesDisabled(state.subnetToUpdate!),
-      { finalStateVia: "azure-async-operation" },
-    ),
-  );
+  await ctx.progress.deploy("Subnet", subnetId, async () => {
+    try {
+      await writeAndWait(
+        ctx,
+        "PUT",
+        subnetId,
+        API_VERSIONS.network,
+        subnetWithPrivateEndpointPoliciesDisabled(subnet),
+        {
+          finalStateVia: "azure-async-operation",
+          headers: subnet.etag ? { "If-Match": subnet.etag } : undefined,
+        },
+      );
+    } catch (e) {
+      if (!isArmError(e, 412)) throw e;
+      throw new PrivateEndpointPrerequisiteError(
+        "SubnetChanged",
+        `Subnet '${state.config.vnetSubnetName}' of virtual network '${state.config.vnetName}' ` +
+          `changed since this call read it, so its private endpoint network policies were left ` +
+          `as they are: writing back the subnet as read would have undone that change. Run the ` +
+          `call again to read the subnet afresh.`,
+        subnetId,
+        { cause: e },
+      );
+    }
+  });
   state.subnetToUpdate = undefined;
 }
 

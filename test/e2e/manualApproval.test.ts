@@ -188,6 +188,34 @@ describe("addPrivateEndpoint with waitForApproval", () => {
     expect(connection.status).toBe("Rejected");
   });
 
+  it("ends with PrivateEndpointConnectionRemovedError when another client deletes the connection mid-wait", async () => {
+    const poller = ws.beginAddPrivateEndpoint(endpointConfig(emulator, "pe-w"), {
+      ...manual,
+      waitForApproval: true,
+    });
+    // One step per poll: stop at the wait, the connection having been read Pending.
+    while (poller.operationState!.step !== "approval") await poller.poll();
+    const [pending] = await ws.privateEndpoints();
+    await (await otherOwner()).deletePrivateEndpointConnection(pending!.name);
+
+    const error = await poller.pollUntilDone().catch((e: unknown) => e);
+
+    expect(error).toMatchObject({
+      name: "PrivateEndpointConnectionRemovedError",
+      code: "PrivateEndpointConnectionRemoved",
+      connectionName: pending!.name,
+      privateEndpointId: endpointId("pe-w"),
+      status: "Deleted",
+    });
+    expect((error as Error).message).toContain(
+      `Private endpoint connection ${pending!.name} was deleted from workspace manualws`,
+    );
+    expect((error as Error).cause).toMatchObject({ name: "ArmError", statusCode: 404 });
+    // As after a rejection, nothing is rolled back: the endpoint stays, now Disconnected.
+    expect(await exists(arm, endpointId("pe-w"), API.network)).toBe(true);
+    expect(await endpointConnectionState("pe-w")).toMatchObject({ status: "Disconnected" });
+  });
+
   it("stops waiting when the abort signal fires, leaving the endpoint and its Pending connection", async () => {
     const controller = new AbortController();
     const error = await ws

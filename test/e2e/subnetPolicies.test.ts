@@ -8,6 +8,7 @@ import {
   endpointConfig,
   exists,
   idInGroup,
+  inventory,
   quiet,
   read,
   startE2e,
@@ -134,5 +135,83 @@ describe("a subnet whose privateEndpointNetworkPolicies is Enabled", () => {
       ...attachments(),
       privateEndpointNetworkPolicies: "Disabled",
     });
+  });
+});
+
+describe("a subnet changed by someone else between the read and the write-back", () => {
+  /** The subnet's properties as ARM has them now. */
+  async function subnetProperties() {
+    return (await read(arm, emulator.world.subnetId, API.network)).properties;
+  }
+
+  /** The subnet PUTs since `since`. */
+  function sdkSubnetPuts(since: number) {
+    return writesSince(emulator, since).filter(
+      (r) => r.method === "PUT" && r.path === emulator.world.subnetId,
+    );
+  }
+
+  it("makes addPrivateEndpoint fail with SubnetChanged, keeping the change and creating nothing", async () => {
+    const ws = await Workspace.create(createOptions(emulator, "policyws"));
+    const before = await inventory(arm, emulator);
+    const poller = ws.beginAddPrivateEndpoint(endpointConfig(emulator, "policy-pe"), {
+      ...quiet,
+      disableSubnetNetworkPolicies: true,
+    });
+    // One step per poll: the checks read the subnet; stop before the step that writes it.
+    while (poller.operationState!.step !== "subnet") await poller.poll();
+    // Unchanged since the checks: the etag they read.
+    const { etag: etagRead } = await read(arm, emulator.world.subnetId, API.network);
+    await equipSubnet();
+    const since = emulator.requests.length;
+
+    const error = await poller.pollUntilDone().catch((e: unknown) => e);
+
+    expect(error).toMatchObject({
+      name: "PrivateEndpointPrerequisiteError",
+      code: "SubnetChanged",
+      resourceId: emulator.world.subnetId,
+    });
+    expect((error as Error).message).toContain(`Subnet '${emulator.world.subnetName}'`);
+    expect((error as Error).message).toContain("Run the call again");
+    expect((error as Error).cause).toMatchObject({ statusCode: 412, code: "PreconditionFailed" });
+    expect(sdkSubnetPuts(since).map((r) => [r.requestHeaders["if-match"], r.status])).toEqual([
+      [etagRead, 412],
+    ]);
+    expect(await subnetProperties()).toMatchObject({
+      ...attachments(),
+      privateEndpointNetworkPolicies: "Enabled",
+    });
+    expect(await exists(arm, endpointId("policy-pe"), API.network)).toBe(false);
+    expect(await inventory(arm, emulator)).toEqual(before);
+  });
+
+  it("makes create fail and roll back everything it made, keeping the change", async () => {
+    const before = await inventory(arm, emulator);
+    const poller = Workspace.beginCreate(
+      createOptions(emulator, "policyws", {
+        privateEndpointConfig: endpointConfig(emulator, "policy-pe"),
+        disableSubnetNetworkPolicies: true,
+      }),
+    );
+    await poller.poll(); // the checks, which read the subnet
+    await equipSubnet();
+
+    const error = await poller.pollUntilDone().catch((e: unknown) => e);
+
+    expect(error).toMatchObject({ name: "WorkspaceCreateError", step: "privateEndpoint" });
+    expect((error as { rolledBack: string[] }).rolledBack).toContainEqual(
+      idInGroup(emulator, "Microsoft.MachineLearningServices/workspaces", "policyws"),
+    );
+    expect((error as { leftBehind: string[] }).leftBehind).toEqual([]);
+    expect((error as Error).cause).toMatchObject({
+      name: "PrivateEndpointPrerequisiteError",
+      code: "SubnetChanged",
+    });
+    expect(await subnetProperties()).toMatchObject({
+      ...attachments(),
+      privateEndpointNetworkPolicies: "Enabled",
+    });
+    expect(await inventory(arm, emulator)).toEqual(before);
   });
 });

@@ -54,24 +54,26 @@ export class FakeArm {
 
   constructor() {
     const scope = nock(ENDPOINT).persist();
+    const fake = this;
     for (const method of ["GET", "PUT", "PATCH", "DELETE", "POST"]) {
-      scope.intercept(/.*/, method).reply((uri, body) => {
+      // A function, not an arrow: nock passes the intercepted request as `this`.
+      scope.intercept(/.*/, method).reply(function (uri, body) {
         const url = new URL(uri, ENDPOINT);
         const request: RecordedRequest = {
           method,
           path: url.pathname,
           apiVersion: url.searchParams.get("api-version"),
           query: url.searchParams,
-          headers: {},
+          headers: { ...this.req.headers },
           body: typeof body === "string" && body ? JSON.parse(body) : body || undefined,
         };
-        this.requests.push(request);
-        const handlers = this.routes.get(`${method} ${url.pathname.toLowerCase()}`);
+        fake.requests.push(request);
+        const handlers = fake.routes.get(`${method} ${url.pathname.toLowerCase()}`);
         const handler =
           (handlers && (handlers.length > 1 ? handlers.shift()! : handlers[0])) ??
-          this.patterns.find((p) => p.method === method && p.pattern.test(url.pathname))?.handler;
+          fake.patterns.find((p) => p.method === method && p.pattern.test(url.pathname))?.handler;
         if (!handler) {
-          this.unexpected.push(request);
+          fake.unexpected.push(request);
           return [
             400,
             { error: { code: "UnexpectedRequest", message: `${method} ${url.pathname}` } },

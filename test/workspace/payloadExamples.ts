@@ -29,7 +29,10 @@ export function workspaceDetails(connections?: unknown[]): any {
 }
 
 /** A connection as the workspace reports it for our private endpoint. */
-export function connectionFor(status: "Approved" | "Pending", name = "myworkspace.conn1"): any {
+export function connectionFor(
+  status: "Approved" | "Pending" | "Disconnected",
+  name = "myworkspace.conn1",
+): any {
   const body = exampleBody(
     "Microsoft.MachineLearningServices/2024-10-01/PrivateEndpointConnection_get.json",
   );

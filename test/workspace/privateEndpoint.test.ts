@@ -36,6 +36,21 @@ function configFolder(): string {
   return dir;
 }
 
+/** A subnet that refuses private endpoints, as GET answers it with the given etag. */
+function enabledSubnet(etag: string) {
+  return {
+    id: SUBNET_ID,
+    name: "default",
+    etag,
+    type: "Microsoft.Network/virtualNetworks/subnets",
+    properties: {
+      addressPrefix: "10.0.0.0/24",
+      privateEndpointNetworkPolicies: "Enabled",
+      provisioningState: "Succeeded",
+    },
+  };
+}
+
 describe("Workspace.addPrivateEndpoint", () => {
   let arm: FakeArm;
   let lines: string[];
@@ -136,6 +151,41 @@ describe("Workspace.addPrivateEndpoint", () => {
 
     expect(connection.status).toBe("Approved");
     expect(arm.requests.filter((r) => r.path === connectionPath)).toHaveLength(3);
+  });
+
+  it("ends the wait with PrivateEndpointConnectionRemovedError when the connection turns Disconnected", async () => {
+    routeNetworkReads(arm);
+    routePrivateEndpointWrites(arm, "Pending");
+    arm.override("GET", WS_ID, [200, workspaceDetails([connectionFor("Pending")])]);
+    const connectionPath = `${WS_ID}/privateEndpointConnections/myworkspace.conn1`;
+    arm.on(
+      "GET",
+      connectionPath,
+      [200, connectionFor("Pending")],
+      [200, connectionFor("Disconnected")],
+    );
+
+    const error = await ws
+      .addPrivateEndpoint(pe, {
+        privateEndpointAutoApproval: false,
+        waitForApproval: true,
+        ...testClientOptions(),
+      } as never)
+      .catch((e: unknown) => e);
+
+    expect(error).toMatchObject({
+      name: "PrivateEndpointConnectionRemovedError",
+      code: "PrivateEndpointConnectionRemoved",
+      connectionName: "myworkspace.conn1",
+      privateEndpointId: PE_ID,
+      status: "Disconnected",
+    });
+    expect((error as Error).message).toContain(
+      "Private endpoint connection myworkspace.conn1 of workspace myworkspace became Disconnected",
+    );
+    // Exactly one poll past Pending: the wait ended at the Disconnected answer.
+    expect(arm.requests.filter((r) => r.path === connectionPath)).toHaveLength(2);
+    expect(arm.writes()).toEqual([`PUT ${PE_ID}`]);
   });
 
   it("stops waiting for approval when aborted", async () => {
@@ -239,6 +289,55 @@ describe("Workspace.addPrivateEndpoint", () => {
       },
     });
     expect(arm.writes()[1]).toBe(`PUT ${PE_ID}`);
+  });
+
+  it("makes the subnet write-back conditional on the etag it read", async () => {
+    routeNetworkReads(arm);
+    const subnet = enabledSubnet('W/"read-1"');
+    arm.override("GET", SUBNET_ID, [200, subnet]).on("PUT", SUBNET_ID, [200, subnet]);
+    routePrivateEndpointWrites(arm);
+    arm.override("GET", WS_ID, [200, workspaceDetails([connectionFor("Approved")])]);
+
+    await ws.addPrivateEndpoint(pe, {
+      disableSubnetNetworkPolicies: true,
+      ...testClientOptions(),
+    } as never);
+
+    expect(arm.find("PUT", SUBNET_ID)!.headers["if-match"]).toBe('W/"read-1"');
+  });
+
+  it("fails with SubnetChanged, writing nothing more, when the subnet changed since it was read", async () => {
+    routeNetworkReads(arm);
+    arm.override("GET", SUBNET_ID, [200, enabledSubnet('W/"read-1"')]).on("PUT", SUBNET_ID, [
+      412,
+      {
+        error: {
+          code: "PreconditionFailed",
+          message: "Precondition failed.",
+          details: [{ code: "PreconditionFailedEtagMismatch", message: "Etag mismatch." }],
+        },
+      },
+    ]);
+    routePrivateEndpointWrites(arm);
+
+    const error = await ws
+      .addPrivateEndpoint(pe, {
+        disableSubnetNetworkPolicies: true,
+        ...testClientOptions(),
+      } as never)
+      .catch((e: unknown) => e);
+
+    expect(error).toMatchObject({
+      name: "PrivateEndpointPrerequisiteError",
+      code: "SubnetChanged",
+      resourceId: SUBNET_ID,
+    });
+    expect((error as Error).message).toContain("Subnet 'default' of virtual network 'myvnet'");
+    expect((error as Error).message).toContain("Run the call again");
+    expect((error as Error).cause).toMatchObject({ name: "ArmError", statusCode: 412 });
+    // Refused once, not retried with a fresh read, and nothing created after it.
+    expect(arm.writes()).toEqual([`PUT ${SUBNET_ID}`]);
+    expect(arm.requests.filter((r) => r.method === "GET" && r.path === SUBNET_ID)).toHaveLength(1);
   });
 
   it("names subscription, group, VNet and subnet when the subnet is missing", async () => {
