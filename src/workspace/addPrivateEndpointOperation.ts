@@ -2,12 +2,12 @@ import type { OperationState } from "@azure/core-lro";
 import type { AbortSignalLike } from "@azure/abort-controller";
 import { isArmError, ValidationError } from "../arm/index.js";
 import type { ArmClient } from "../arm/index.js";
+import { sleep } from "../arm/lro/abort.js";
 import { API_VERSIONS } from "./apiVersions.js";
 import { get } from "./armCalls.js";
 import type { OperationContext } from "./armCalls.js";
 import { rollback } from "./createdResources.js";
 import type { CreatedResource } from "./createdResources.js";
-import { delay } from "./delay.js";
 import { PrivateEndpointConnectionRemovedError, PrivateEndpointError } from "./errors.js";
 import { toConnectionInfo } from "./models.js";
 import type {
@@ -237,7 +237,7 @@ export class AddPrivateEndpointMachine implements StepMachine<
     const pe = this.privateEndpoint!;
     const connection = pe.connection!;
     // The operations' interval doubles as the approval's when given.
-    await delay(this.init.updateIntervalInMs ?? DEFAULT_APPROVAL_INTERVAL_IN_MS, ctx.abortSignal);
+    await sleep(this.init.updateIntervalInMs ?? DEFAULT_APPROVAL_INTERVAL_IN_MS, ctx.abortSignal);
     const removed = (status: "Deleted" | "Disconnected", cause?: unknown) =>
       new PrivateEndpointConnectionRemovedError({
         connectionName: connection.name,
