@@ -1,13 +1,12 @@
 export { Workspace } from "./workspace.js";
+export type { WorkspaceCreatePoller, AddPrivateEndpointPoller } from "./workspace.js";
 export type {
-  WorkspaceCreatePoller,
-  AddPrivateEndpointPoller,
   ResumeAddPrivateEndpointOptions,
   GetWorkspaceOptions,
   FromConfigOptions,
   PrivateEndpointConnectionStatusOptions,
   DeleteWorkspaceOptions,
-} from "./workspace.js";
+} from "./workspaceOptions.js";
 export { PrivateEndpointConfig, PrivateEndPointConfig } from "./privateEndpointConfig.js";
 export type { PrivateEndpointConfigInit } from "./privateEndpointConfig.js";
 export type { WorkspaceClientOptions } from "./client.js";

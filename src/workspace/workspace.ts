@@ -13,7 +13,6 @@ import { API_VERSIONS } from "./apiVersions.js";
 import { deleteAndWait, get, writeAndWait } from "./armCalls.js";
 import type { OperationContext } from "./armCalls.js";
 import { resolveClient } from "./client.js";
-import type { WorkspaceClientOptions } from "./client.js";
 import { findWorkspaceConfig, writeWorkspaceConfig } from "./configFile.js";
 import type { WriteConfigOptions } from "./configFile.js";
 import { validateCreateOptions } from "./createInput.js";
@@ -43,11 +42,18 @@ import type {
   PrivateEndpointDnsRecord,
 } from "./privateEndpointDnsRecords.js";
 import { ProgressReporter } from "./progress.js";
-import type { OutputInternals, WorkspaceProgressEvent } from "./progress.js";
+import type { OutputInternals } from "./progress.js";
 import { ids } from "./resourceIds.js";
 import { StepPoller } from "./stepPoller.js";
 import { buildUpdate } from "./updateOptions.js";
 import type { UpdateWorkspaceOptions } from "./updateOptions.js";
+import type {
+  DeleteWorkspaceOptions,
+  FromConfigOptions,
+  GetWorkspaceOptions,
+  PrivateEndpointConnectionStatusOptions,
+  ResumeAddPrivateEndpointOptions,
+} from "./workspaceOptions.js";
 import {
   normalizeLocation,
   validateNetworkName,
@@ -73,93 +79,6 @@ export type AddPrivateEndpointPoller = PollerLike<
   AddPrivateEndpointOperationState,
   PrivateEndpointConnectionInfo
 >;
-
-/**
- * Options of `Workspace.resumeAddPrivateEndpoint`: how to run the rest; what to create comes from
- * the saved state.
- *
- * @public
- */
-export interface ResumeAddPrivateEndpointOptions {
-  /**
-   * Poll interval of the long-running operations when ARM sends no `Retry-After`, and of the
-   * wait for approval.
-   * @defaultValue the client's (2000) for operations, 10000 for the approval
-   */
-  updateIntervalInMs?: number;
-  /**
-   * Print progress lines to stderr.
-   * @defaultValue true
-   */
-  showOutput?: boolean;
-  /** Receives every progress event, whatever `showOutput` says. */
-  onProgress?: (event: WorkspaceProgressEvent) => void;
-  /** Cancels the operation; the poller state stays resumable. */
-  abortSignal?: AbortSignalLike;
-}
-
-/**
- * Options of `Workspace.get`.
- *
- * @public
- */
-export interface GetWorkspaceOptions extends WorkspaceClientOptions {
-  subscriptionId: string;
-  resourceGroup: string;
-  abortSignal?: AbortSignalLike;
-}
-
-/**
- * Options of `Workspace.fromConfig`.
- *
- * @public
- */
-export interface FromConfigOptions extends WorkspaceClientOptions {
-  /**
-   * A configuration file, or the folder to start the search from.
-   * @defaultValue the current working directory
-   */
-  path?: string;
-  /**
-   * The file name to look for.
-   * @defaultValue `"config.json"`, then `"project.json"`
-   */
-  fileName?: string;
-  abortSignal?: AbortSignalLike;
-}
-
-/**
- * Options of the approval methods.
- *
- * @public
- */
-export interface PrivateEndpointConnectionStatusOptions {
-  /** The reason recorded with the decision. @defaultValue "Approved"/"Rejected" by azureml-workspace */
-  description?: string;
-  abortSignal?: AbortSignalLike;
-}
-
-/**
- * Options of `Workspace.delete`.
- *
- * @public
- */
-export interface DeleteWorkspaceOptions {
-  /**
-   * Also delete the storage account, key vault, Application Insights component and container
-   * registry the workspace uses.
-   * @defaultValue false
-   */
-  deleteDependentResources?: boolean;
-  /**
-   * Purge the workspace instead of leaving it soft-deleted (recoverable) for 14 days.
-   * @defaultValue false
-   */
-  permanentlyDelete?: boolean;
-  /** @defaultValue the client's (2000) */
-  updateIntervalInMs?: number;
-  abortSignal?: AbortSignalLike;
-}
 
 /** @internal */
 const CONTAINER_REGISTRY_API_VERSION = "2023-07-01";
