@@ -10,7 +10,7 @@ import type {
 import { AddPrivateEndpointMachine } from "./addPrivateEndpointOperation.js";
 import type { AddPrivateEndpointOperationState } from "./addPrivateEndpointOperation.js";
 import { API_VERSIONS } from "./apiVersions.js";
-import { deleteAndWait, get, writeAndWait } from "./armCalls.js";
+import { get, writeAndWait } from "./armCalls.js";
 import type { OperationContext } from "./armCalls.js";
 import { resolveClient } from "./client.js";
 import { findWorkspaceConfig, writeWorkspaceConfig } from "./configFile.js";
@@ -24,6 +24,7 @@ import type {
   ResumeCreateWorkspaceOptions,
 } from "./createOptions.js";
 import { deletePrivateEndpoint, validateDeleteOptions } from "./deletePrivateEndpoint.js";
+import { deleteWorkspace } from "./deleteWorkspace.js";
 import type {
   DeletePrivateEndpointOptions,
   DeletePrivateEndpointResult,
@@ -79,9 +80,6 @@ export type AddPrivateEndpointPoller = PollerLike<
   AddPrivateEndpointOperationState,
   PrivateEndpointConnectionInfo
 >;
-
-/** @internal */
-const CONTAINER_REGISTRY_API_VERSION = "2023-07-01";
 
 /**
  * An Azure Machine Learning workspace. Get one with {@link Workspace.create},
@@ -433,30 +431,11 @@ export class Workspace {
 
   /**
    * Deletes the workspace and waits until it is gone; with `deleteDependentResources` also its
-   * storage account, key vault, Application Insights component and container registry.
+   * storage account, key vault, Application Insights component and container registry, and the
+   * Log Analytics workspace that `create` made for that component when nothing else uses it.
    */
   async delete(options: DeleteWorkspaceOptions = {}): Promise<void> {
-    const ctx = this.context(options);
-    const details = options.deleteDependentResources ? await this.getDetails(options) : undefined;
-    await deleteAndWait(
-      ctx,
-      this.id,
-      API_VERSIONS.machineLearning,
-      options.permanentlyDelete ? { forceToPurge: "true" } : undefined,
-    );
-    const dependents: Array<[string | null | undefined, string]> = [
-      [details?.properties?.storageAccount, API_VERSIONS.storage],
-      [details?.properties?.keyVault, API_VERSIONS.keyVault],
-      [details?.properties?.applicationInsights, API_VERSIONS.applicationInsights],
-      [details?.properties?.containerRegistry, CONTAINER_REGISTRY_API_VERSION],
-    ];
-    await Promise.all(
-      dependents
-        .filter(
-          (entry): entry is [string, string] => typeof entry[0] === "string" && entry[0] !== "",
-        )
-        .map(([id, apiVersion]) => deleteAndWait(ctx, id, apiVersion)),
-    );
+    await deleteWorkspace(this.context(options), this.id, options);
   }
 
   private async setConnectionStatus(

@@ -75,12 +75,15 @@ export interface PrivateEndpointConnectionStatusOptions {
 export interface DeleteWorkspaceOptions {
   /**
    * Also delete the storage account, key vault, Application Insights component and container
-   * registry the workspace uses.
+   * registry the workspace uses, and the Log Analytics workspace behind that component when
+   * `Workspace.create` made it (its `createdByToolkit` tag says so) and no other component in its
+   * resource group uses it.
    * @defaultValue false
    */
   deleteDependentResources?: boolean;
   /**
-   * Purge the workspace instead of leaving it soft-deleted (recoverable) for 14 days.
+   * Purge the workspace (and a Log Analytics workspace deleted with it) instead of leaving it
+   * soft-deleted (recoverable) for 14 days.
    * @defaultValue false
    */
   permanentlyDelete?: boolean;

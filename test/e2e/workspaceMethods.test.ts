@@ -220,6 +220,9 @@ describe("update", () => {
 describe("delete", () => {
   it("with deleteDependentResources removes the workspace, storage account, key vault and Application Insights", async () => {
     const { storageAccount, keyVault, applicationInsights } = (await ws.getDetails()).properties!;
+    const component = await read(arm, applicationInsights!, API.applicationInsights);
+    const logs: string = component.properties.WorkspaceResourceId;
+    expect(await exists(arm, logs, API.logAnalytics)).toBe(true);
 
     await ws.delete({ ...quiet, deleteDependentResources: true });
 
@@ -227,6 +230,8 @@ describe("delete", () => {
     expect(await exists(arm, storageAccount!, API.storage)).toBe(false);
     expect(await exists(arm, keyVault!, API.keyVault)).toBe(false);
     expect(await exists(arm, applicationInsights!, API.applicationInsights)).toBe(false);
+    // create made this Log Analytics workspace for the component alone.
+    expect(await exists(arm, logs, API.logAnalytics)).toBe(false);
   });
 
   it("without options removes only the workspace", async () => {

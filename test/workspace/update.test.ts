@@ -97,7 +97,10 @@ describe("Workspace.delete", () => {
 
   it("deletes the workspace, then its dependent resources when asked", async () => {
     const arm = new FakeArm();
-    arm.on("GET", WS_ID, [200, workspaceDetails()]).onMatch("DELETE", /.*/, [200]);
+    arm
+      .on("GET", WS_ID, [200, workspaceDetails()])
+      .on("GET", workspaceDetails().properties.applicationInsights, [404])
+      .onMatch("DELETE", /.*/, [200]);
     const ws = await Workspace.get("myworkspace", {
       subscriptionId: SUB,
       resourceGroup: RG,
@@ -113,5 +116,50 @@ describe("Workspace.delete", () => {
         .map((d) => d.split("/providers/")[1]!.split("/")[1])
         .sort(),
     ).toEqual(["components", "registries", "storageAccounts", "vaults"]);
+  });
+
+  describe("the Log Analytics workspace behind the Application Insights component", () => {
+    const component: string = workspaceDetails().properties.applicationInsights;
+    const group = component.slice(0, component.indexOf("/providers/"));
+    const components = `${group}/providers/Microsoft.Insights/components`;
+    const logs = `${group}/providers/Microsoft.OperationalInsights/workspaces/testlogs`;
+    const linked = (id: string) => ({ id, properties: { WorkspaceResourceId: logs } });
+
+    async function deleteWith(logsTags: Record<string, string>, siblings: unknown[] = []) {
+      const arm = new FakeArm();
+      arm
+        .on("GET", WS_ID, [200, workspaceDetails()])
+        .on("GET", component, [200, linked(component)])
+        .on("GET", logs, [200, { id: logs, tags: logsTags }])
+        .on("GET", components, [200, { value: [linked(component), ...siblings] }])
+        .onMatch("DELETE", /.*/, [200]);
+      const ws = await Workspace.get("myworkspace", {
+        subscriptionId: SUB,
+        resourceGroup: RG,
+        ...testClientOptions(),
+      });
+      await ws.delete({ deleteDependentResources: true });
+      return arm.writes();
+    }
+
+    it("is deleted after the component when create made it and nothing else uses it", async () => {
+      const deletes = await deleteWith({ createdByToolkit: "azureml-workspace-0.0.9" });
+      expect(deletes.at(-1)).toBe(`DELETE ${logs}`);
+      expect(deletes.indexOf(`DELETE ${component}`)).toBeGreaterThan(0);
+    });
+
+    it("is kept when it was not made by this package", async () => {
+      const deletes = await deleteWith({ createdByToolkit: "sdk-v1-1.57.0" });
+      expect(deletes).not.toContain(`DELETE ${logs}`);
+      expect(deletes).toContain(`DELETE ${component}`);
+    });
+
+    it("is kept while another component of the resource group sends to it", async () => {
+      const other = `${group}/providers/Microsoft.Insights/components/other`;
+      const deletes = await deleteWith({ createdByToolkit: "azureml-workspace-0.1.0" }, [
+        linked(other),
+      ]);
+      expect(deletes).not.toContain(`DELETE ${logs}`);
+    });
   });
 });
