@@ -1,9 +1,10 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterAll } from "vitest";
 
 /** The built command line, as the package's `bin` runs it. */
 export const CLI_PATH = resolve(fileURLToPath(import.meta.url), "../../../dist/cli/main.js");
@@ -31,9 +32,19 @@ export function assertCliBuilt(): void {
   }
 }
 
-/** A new empty folder under the system's temporary folder. */
-export function makeTempDir(): Promise<string> {
-  return mkdtemp(join(tmpdir(), "azureml-workspace-cli-"));
+/** The folders {@link makeTempDir} made for the test file that imports this module. */
+const madeFolders: string[] = [];
+
+// Registered on the importing test file, whose runs are over by then.
+afterAll(async () => {
+  await Promise.all(madeFolders.splice(0).map((f) => rm(f, { recursive: true, force: true })));
+});
+
+/** A new empty folder under the system's temporary folder, removed after the test file. */
+export async function makeTempDir(): Promise<string> {
+  const folder = await mkdtemp(join(tmpdir(), "azureml-workspace-cli-"));
+  madeFolders.push(folder);
+  return folder;
 }
 
 /**
