@@ -316,3 +316,26 @@ describe("subnet DELETE", () => {
     expect((await arm.send("GET", subnetUrl("second"))).status).toBe(404);
   });
 });
+
+describe("virtual network PUT with If-Match", () => {
+  it("refuses a stale etag with 412 and leaves the network and its subnets as they are", async () => {
+    const read = (await arm.send("GET", emulator.world.vnetId)).body;
+    const rewrite = { location: read.location, properties: { ...read.properties, subnets: [] } };
+    const first = await arm.send("PUT", emulator.world.vnetId, {
+      location: read.location,
+      properties: read.properties,
+      tags: { changed: "elsewhere" },
+    });
+    await arm.pollUntilDone(first.headers.get("azure-asyncoperation")!);
+    const current = (await arm.send("GET", emulator.world.vnetId)).body;
+    expect(current.etag).not.toBe(read.etag);
+
+    const answer = await arm.send("PUT", emulator.world.vnetId, rewrite, {
+      headers: { "if-match": read.etag },
+    });
+
+    expect(answer.status).toBe(412);
+    expect(answer.body.error.details[0].code).toBe("PreconditionFailedEtagMismatch");
+    expect((await arm.send("GET", emulator.world.vnetId)).body).toEqual(current);
+  });
+});

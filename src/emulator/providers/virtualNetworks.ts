@@ -9,6 +9,7 @@ import {
   answerNetworkDelete,
   answerNetworkPut,
   checkNetworkName,
+  checkNetworkPreconditions,
   networkEtag,
   subnetInUse,
 } from "./networkCommon.js";
@@ -76,6 +77,8 @@ function createOrUpdate(ctx: RequestContext, p: RouteParams): EmulatorResponse {
   }
 
   const existing = ctx.state.store.get(vnetId(p));
+  // A virtual network PUT replaces its subnets too: a stale one is refused as a subnet PUT is.
+  checkNetworkPreconditions(ctx, existing, existing?.id ?? vnetId(p));
   const id =
     existing?.id ??
     providerResourceId(p.subscriptionId!, group.body.name, "Microsoft.Network", [
