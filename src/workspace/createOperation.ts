@@ -1,7 +1,6 @@
 import type { AbortSignalLike } from "@azure/abort-controller";
 import type { OperationState } from "@azure/core-lro";
 import type { ArmClient } from "../arm/index.js";
-import { ValidationError } from "../arm/index.js";
 import { API_VERSIONS } from "./apiVersions.js";
 import { get, writeAndWait } from "./armCalls.js";
 import type { OperationContext } from "./armCalls.js";
@@ -25,6 +24,8 @@ import { describePhase, runPrivateEndpointPhase } from "./privateEndpointStep.js
 import { isAbort } from "./progress.js";
 import type { ProgressReporter } from "./progress.js";
 import { ids, lastSegment } from "./resourceIds.js";
+import { parseSerializedCreate } from "./serializedCreate.js";
+import type { SerializedCreate } from "./serializedCreate.js";
 import type { StepMachine } from "./stepPoller.js";
 
 /**
@@ -47,17 +48,6 @@ const STEPS: readonly WorkspaceCreateStep[] = [
   "privateEndpoint",
   "result",
 ];
-
-/** The JSON written by `serialize()`. */
-interface SerializedCreate {
-  kind: "azureml-workspace/create";
-  version: 1;
-  input: CreateInput;
-  plan?: CreatePlan;
-  step: WorkspaceCreateStep | "done";
-  status: OperationState<unknown>["status"];
-  created: CreatedResource[];
-}
 
 /** @internal */
 export interface CreateMachineInit<TResult> {
@@ -97,7 +87,9 @@ export class CreateMachine<TResult> implements StepMachine<
 
   constructor(private readonly init: CreateMachineInit<TResult>) {
     const restored =
-      init.restoreFrom !== undefined ? parseSerialized(init.restoreFrom, init.input) : undefined;
+      init.restoreFrom !== undefined
+        ? parseSerializedCreate(init.restoreFrom, init.input)
+        : undefined;
     this.input = restored?.input ?? init.input;
     this.plan = restored?.plan;
     this.created = restored?.created ?? [];
@@ -333,68 +325,4 @@ export class CreateMachine<TResult> implements StepMachine<
         return `reading workspace ${this.input.name}`;
     }
   }
-}
-
-/**
- * The workspace a saved create state is about, for `Workspace.resumeCreate`; a string that is
- * not such a state throws a `ValidationError`.
- *
- * @internal
- */
-export function identityOfSerializedCreate(
-  text: unknown,
-): Pick<CreateInput, "name" | "subscriptionId" | "resourceGroup"> {
-  const { input } = readSerialized(text);
-  return {
-    name: input.name,
-    subscriptionId: input.subscriptionId,
-    resourceGroup: input.resourceGroup,
-  };
-}
-
-function readSerialized(text: unknown): SerializedCreate {
-  const invalid = (why: string) =>
-    new ValidationError(
-      "InvalidRestoreState",
-      `restoreFrom must be a string returned by serialize() of a Workspace.beginCreate poller: ${why}.`,
-      "restoreFrom",
-    );
-  if (typeof text !== "string" || text === "") throw invalid(`got ${JSON.stringify(text)}`);
-  let parsed: SerializedCreate | null;
-  try {
-    parsed = JSON.parse(text) as SerializedCreate | null;
-  } catch {
-    throw invalid("it is not JSON");
-  }
-  const input = parsed?.input;
-  if (
-    parsed === null ||
-    typeof parsed !== "object" ||
-    parsed.kind !== "azureml-workspace/create" ||
-    parsed.version !== 1 ||
-    typeof input !== "object" ||
-    input === null ||
-    typeof input.name !== "string" ||
-    typeof input.subscriptionId !== "string" ||
-    typeof input.resourceGroup !== "string" ||
-    !Array.isArray(parsed.created) ||
-    typeof parsed.step !== "string"
-  ) {
-    throw invalid("this is not such a state");
-  }
-  return parsed;
-}
-
-function parseSerialized(text: unknown, given: CreateInput): SerializedCreate {
-  const parsed = readSerialized(text);
-  for (const key of ["name", "subscriptionId", "resourceGroup"] as const) {
-    if (parsed.input[key].toLowerCase() !== given[key].toLowerCase()) {
-      throw new ValidationError(
-        "InvalidRestoreState",
-        `restoreFrom belongs to a create of ${key} '${parsed.input[key]}', not '${given[key]}'.`,
-        "restoreFrom",
-      );
-    }
-  }
-  return parsed;
 }

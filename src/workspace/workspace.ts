@@ -16,7 +16,7 @@ import { resolveClient } from "./client.js";
 import { findWorkspaceConfig, writeWorkspaceConfig } from "./configFile.js";
 import type { WriteConfigOptions } from "./configFile.js";
 import { validateCreateOptions } from "./createInput.js";
-import { CreateMachine, identityOfSerializedCreate } from "./createOperation.js";
+import { CreateMachine } from "./createOperation.js";
 import type { WorkspaceCreateOperationState } from "./createOperation.js";
 import type {
   BeginCreateWorkspaceOptions,
@@ -45,6 +45,7 @@ import type {
 import { ProgressReporter } from "./progress.js";
 import type { OutputInternals } from "./progress.js";
 import { ids } from "./resourceIds.js";
+import { identityOfSerializedCreate } from "./serializedCreate.js";
 import { StepPoller } from "./stepPoller.js";
 import { buildUpdate } from "./updateOptions.js";
 import type { UpdateWorkspaceOptions } from "./updateOptions.js";
