@@ -12,7 +12,8 @@ const POLL_INTERVAL_IN_MS = 5;
  * - in the demo world: create a workspace with an auto-approved private endpoint, add one that
  *   waits for manual approval and approve it, add one and reject it, list the connections, read
  *   the details, delete a connection, open public access, read a workspace that does not exist,
- *   then delete the workspace with its dependent resources;
+ *   read the DNS records, delete the first private endpoint with its DNS zones, then delete the
+ *   workspace with its dependent resources;
  * - in a second world whose subnet still enforces network policies on private endpoints: create
  *   the resource group along with the workspace, turning those policies off, first with a DNS
  *   step that fails (so that a failed operation and the rollback's deletes, down to the private
@@ -65,6 +66,9 @@ async function demoWorldFlow(): Promise<RecordedExchange[]> {
     await ws.update({ ...quiet, allowPublicAccessWhenBehindVnet: true });
 
     await expectFailure(Workspace.get("missingworkspace", client));
+
+    await ws.getPrivateEndpointDnsRecords();
+    await ws.deletePrivateEndpoint("myprivateendpoint", { ...quiet, deleteDnsZones: true });
 
     await ws.delete({ ...quiet, deleteDependentResources: true });
     return [...emulator.requests];
