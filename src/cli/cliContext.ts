@@ -1,4 +1,6 @@
 import type { Command } from "commander";
+import type { OutputInternals } from "../workspace/progress.js";
+import { toCliWording } from "./cliWording.js";
 import { clientOptionsFrom } from "./globalOptions.js";
 import type { CliClientOptions, GlobalOptions } from "./globalOptions.js";
 import { formatResult } from "./output.js";
@@ -34,6 +36,17 @@ export function globalOptionsOf(command: Command): GlobalOptions {
  */
 export function clientOptionsOf(command: Command): CliClientOptions {
   return clientOptionsFrom(globalOptionsOf(command));
+}
+
+/**
+ * Where the library's progress lines and warnings go: stderr through the context, with the
+ * library's option names reworded as the flags that set them.
+ *
+ * @param context - Where to write.
+ * @returns The option that routes the lines; spread it into the library call's options.
+ */
+export function progressOutputOf(context: CliContext): Pick<OutputInternals, "output"> {
+  return { output: (line) => context.writeErr(`${toCliWording(line)}\n`) };
 }
 
 /**

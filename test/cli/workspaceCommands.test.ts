@@ -79,6 +79,11 @@ describe("workspace create", () => {
     expect(run.exitCode).toBe(0);
     const connections = JSON.parse(run.stdout).properties.privateEndpointConnections;
     expect(connections[0].properties.privateLinkServiceConnectionState.status).toBe("Pending");
+    // The progress line names the command that approves, not the library method.
+    expect(run.stderr).toMatch(
+      /is Pending: an owner of workspace cliws2 must approve it \('azureml-workspace workspace private-endpoint approve'/,
+    );
+    expect(run.stderr).not.toContain("approvePrivateEndpointConnection");
   });
 
   it("refuses an existing workspace without --exist-ok (exit 1) and returns it with it", async () => {

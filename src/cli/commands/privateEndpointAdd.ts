@@ -1,7 +1,7 @@
 import { Option } from "commander";
 import type { Command } from "commander";
 import type { CliContext } from "../cliContext.js";
-import { printResult } from "../cliContext.js";
+import { printResult, progressOutputOf } from "../cliContext.js";
 import { withExamples } from "../help.js";
 import { parseTags } from "../parsers.js";
 import { UsageError } from "../usageError.js";
@@ -65,6 +65,7 @@ export function addPrivateEndpointAddCommand(parent: Command, context: CliContex
       disableSubnetNetworkPolicies: flags.disableSubnetNetworkPolicies === true,
       waitForApproval: flags.waitForApproval === true,
       showOutput: true,
+      ...progressOutputOf(context),
       abortSignal: context.abortSignal,
     });
     printResult(context, cmd, connection, connectionColumns);

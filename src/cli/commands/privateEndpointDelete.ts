@@ -1,7 +1,7 @@
 import { Option } from "commander";
 import type { Command } from "commander";
 import type { CliContext } from "../cliContext.js";
-import { printResult } from "../cliContext.js";
+import { printResult, progressOutputOf } from "../cliContext.js";
 import { withExamples } from "../help.js";
 import { UsageError } from "../usageError.js";
 import { addWorkspaceFlags, resolveWorkspace } from "../workspaceTarget.js";
@@ -77,6 +77,7 @@ export function addPrivateEndpointDeleteCommand(parent: Command, context: CliCon
       const result = await workspace.deletePrivateEndpoint(flags.peName, {
         deleteDnsZones: flags.deleteDnsZones === true,
         showOutput: true,
+        ...progressOutputOf(context),
         abortSignal: context.abortSignal,
       });
       printResult(context, cmd, result);

@@ -2,7 +2,7 @@ import { Option } from "commander";
 import type { Command } from "commander";
 import { Workspace } from "../../workspace/index.js";
 import type { CliContext } from "../cliContext.js";
-import { clientOptionsOf, printResult } from "../cliContext.js";
+import { clientOptionsOf, printResult, progressOutputOf } from "../cliContext.js";
 import { SUBSCRIPTION_ENV } from "../globalOptions.js";
 import { withExamples } from "../help.js";
 import { parseBoolean, parseTags } from "../parsers.js";
@@ -193,6 +193,7 @@ async function createWorkspace(
     disableSubnetNetworkPolicies: flags.disableSubnetNetworkPolicies === true,
     existOk: flags.existOk === true,
     showOutput: true,
+    ...progressOutputOf(context),
     abortSignal: context.abortSignal,
   });
 }

@@ -1,6 +1,7 @@
 import { Option } from "commander";
 import type { Command } from "commander";
 import type { CliContext } from "../cliContext.js";
+import { progressOutputOf } from "../cliContext.js";
 import { withExamples } from "../help.js";
 import { addWorkspaceFlags, resolveWorkspace } from "../workspaceTarget.js";
 
@@ -42,6 +43,7 @@ export function addWorkspaceDeleteCommand(parent: Command, context: CliContext):
     await workspace.delete({
       deleteDependentResources: flags.allResources === true,
       permanentlyDelete: flags.permanentlyDelete === true,
+      ...progressOutputOf(context),
       abortSignal: context.abortSignal,
     });
   });

@@ -1,7 +1,7 @@
 import { Option } from "commander";
 import type { Command } from "commander";
 import type { CliContext } from "../cliContext.js";
-import { printResult } from "../cliContext.js";
+import { printResult, progressOutputOf } from "../cliContext.js";
 import { withExamples } from "../help.js";
 import { parseBoolean, parseTags } from "../parsers.js";
 import { UsageError } from "../usageError.js";
@@ -98,7 +98,11 @@ export function addWorkspaceUpdateCommand(parent: Command, context: CliContext):
       );
     }
     const workspace = await resolveWorkspace(context, cmd);
-    const details = await workspace.update({ ...update, abortSignal: context.abortSignal });
+    const details = await workspace.update({
+      ...update,
+      ...progressOutputOf(context),
+      abortSignal: context.abortSignal,
+    });
     printResult(context, cmd, details, workspaceColumns);
   });
 }
