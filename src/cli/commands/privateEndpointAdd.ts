@@ -1,7 +1,7 @@
 import { Option } from "commander";
 import type { Command } from "commander";
 import type { CliContext } from "../cliContext.js";
-import { printResult, progressOutputOf } from "../cliContext.js";
+import { globalOptionsOf, printResult, progressOutputOf } from "../cliContext.js";
 import { withExamples } from "../help.js";
 import { parseTags } from "../parsers.js";
 import { UsageError } from "../usageError.js";
@@ -39,7 +39,8 @@ export function addPrivateEndpointAddCommand(parent: Command, context: CliContex
       new Option(
         "--wait-for-approval",
         "without auto-approval, wait until a workspace owner approves or rejects the connection " +
-          "instead of returning it as Pending",
+          "instead of returning it as Pending (checked every 10 s, or every " +
+          "--update-interval-in-ms when given)",
       ),
     );
   withExamples(command, [
@@ -64,6 +65,8 @@ export function addPrivateEndpointAddCommand(parent: Command, context: CliContex
       tags: flags.tags,
       disableSubnetNetworkPolicies: flags.disableSubnetNetworkPolicies === true,
       waitForApproval: flags.waitForApproval === true,
+      // The client has it for the operations; the wait for approval reads it from here.
+      updateIntervalInMs: globalOptionsOf(cmd).updateIntervalInMs,
       showOutput: true,
       ...progressOutputOf(context),
       abortSignal: context.abortSignal,
