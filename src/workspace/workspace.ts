@@ -83,6 +83,22 @@ export type AddPrivateEndpointPoller = PollerLike<
 >;
 
 /**
+ * The details each workspace object was made from: the read that `get`, `fromConfig` or `create`
+ * ended with. Kept outside the class so that they stay off its public surface.
+ */
+const detailsAtStart = new WeakMap<Workspace, WorkspaceDetails>();
+
+/**
+ * The workspace as ARM returned it when this object was made, for callers that need it at once
+ * without reading it again (`getDetails()` reads the current state).
+ *
+ * @internal
+ */
+export function detailsWhenObtained(workspace: Workspace): WorkspaceDetails | undefined {
+  return detailsAtStart.get(workspace);
+}
+
+/**
  * An Azure Machine Learning workspace. Get one with {@link Workspace.create},
  * {@link Workspace.get} or {@link Workspace.fromConfig}.
  *
@@ -111,6 +127,7 @@ export class Workspace {
     this.resourceGroup = resourceGroup;
     this.location = normalizeLocation(details.location ?? "");
     this.#client = client;
+    detailsAtStart.set(this, toWorkspaceDetails(details));
   }
 
   /**

@@ -115,12 +115,18 @@ describe("workspace show, update and delete", () => {
     expect(run.exitCode).toBe(0);
   });
 
-  it("shows the workspace as ARM returns it", async () => {
+  it("shows the workspace as ARM returns it, reading it once", async () => {
+    const before = emulator.requests.length;
     const run = await runBuiltCli(["workspace", "show", "-w", "cliws4", ...target]);
     expect(run.exitCode).toBe(0);
     const workspace = JSON.parse(run.stdout);
     expect(workspace.id).toMatch(
       /\/providers\/Microsoft\.MachineLearningServices\/workspaces\/cliws4$/,
+    );
+    const sent = emulator.requests.slice(before).map((r) => `${r.method} ${r.path}`);
+    expect(sent).toEqual([`GET ${workspace.id}`]);
+    expect(workspace.privateEndpointConnections).toEqual(
+      workspace.properties.privateEndpointConnections ?? [],
     );
     expect(run.stderr).toBe("");
   });

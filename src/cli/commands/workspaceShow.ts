@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import type { CliContext } from "../cliContext.js";
 import { printResult } from "../cliContext.js";
 import { withExamples } from "../help.js";
+import { detailsWhenObtained } from "../../workspace/workspace.js";
 import { addWorkspaceFlags, resolveWorkspace } from "../workspaceTarget.js";
 import { workspaceColumns } from "./workspaceColumns.js";
 
@@ -25,11 +26,10 @@ export function addWorkspaceShowCommand(parent: Command, context: CliContext): v
   ]);
   command.action(async (_flags: unknown, cmd: Command) => {
     const workspace = await resolveWorkspace(context, cmd);
-    printResult(
-      context,
-      cmd,
-      await workspace.getDetails({ abortSignal: context.abortSignal }),
-      workspaceColumns,
-    );
+    // Finding the workspace read it already: no need to ask ARM a second time.
+    const details =
+      detailsWhenObtained(workspace) ??
+      (await workspace.getDetails({ abortSignal: context.abortSignal }));
+    printResult(context, cmd, details, workspaceColumns);
   });
 }
