@@ -14,6 +14,7 @@ import { privateEndpointPreflight } from "./privateEndpointPreflight.js";
 import { initialPrivateEndpointState } from "./privateEndpointStep.js";
 import type { PrivateEndpointStepState } from "./privateEndpointStep.js";
 import { ids } from "./resourceIds.js";
+import { settleInOrder } from "./settleInOrder.js";
 import { normalizeLocation } from "./validation.js";
 
 /** A dependent resource: its id and whether this operation creates it. @internal */
@@ -150,19 +151,6 @@ export async function planCreate(
 
 /** A check that is not needed. */
 const none = Promise.resolve(undefined);
-
-/**
- * Waits for every check (so that none fails unobserved), then throws the failure of the first
- * one in the order given, or returns their values.
- */
-async function settleInOrder<T extends readonly unknown[] | []>(
-  checks: T,
-): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
-  const results = await Promise.allSettled<readonly unknown[]>(checks);
-  const failure = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
-  if (failure) throw failure.reason;
-  return Promise.all(checks);
-}
 
 /** The location must be one of the provider's `workspaces` locations ("East US 2" style names). */
 async function checkLocation(

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { isArmError } from "../arm/index.js";
-import { allSettledOrThrow } from "./allSettledOrThrow.js";
+import { settleInOrder } from "./settleInOrder.js";
 import { API_VERSIONS } from "./apiVersions.js";
 import { get, getIfExists, writeAndWait } from "./armCalls.js";
 import type { OperationContext } from "./armCalls.js";
@@ -61,7 +61,7 @@ export async function createZones(
   created: CreatedResource[],
 ): Promise<void> {
   const toCreate = (state.zones ?? []).filter((zone) => zone.createZone);
-  await allSettledOrThrow(
+  await settleInOrder(
     toCreate.map(async (zone) => {
       await ctx.progress.deploy("PrivateDnsZone", zone.id, async () => {
         try {
@@ -97,7 +97,7 @@ export async function createLinks(
   created: CreatedResource[],
 ): Promise<void> {
   const toCreate = (state.zones ?? []).filter((zone) => zone.createLink);
-  await allSettledOrThrow(
+  await settleInOrder(
     toCreate.map((zone) =>
       ctx.progress.deploy("VirtualNetworkLink", zone.linkId, () =>
         writeAndWait(

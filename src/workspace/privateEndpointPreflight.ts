@@ -4,6 +4,7 @@ import type { OperationContext } from "./armCalls.js";
 import { PrivateEndpointPrerequisiteError } from "./errors.js";
 import type { ResolvedPrivateEndpointConfig } from "./privateEndpointConfig.js";
 import { ids } from "./resourceIds.js";
+import { settleInOrder } from "./settleInOrder.js";
 import { normalizeLocation } from "./validation.js";
 
 /** A subnet as ARM returns it (only the fields read here are typed). @internal */
@@ -45,7 +46,12 @@ export async function privateEndpointPreflight(
   const subnetId = ids.subnet(config);
   const where = `in subscription=${config.vnetSubscriptionId}, resource group=${config.vnetResourceGroup}`;
 
-  const vnet = await getIfExists<{ location?: string }>(ctx, vnetId, API_VERSIONS.network);
+  // Independent reads, sent together; what is missing is then reported outermost first.
+  const [vnet, subnet, existing] = await settleInOrder([
+    getIfExists<{ location?: string }>(ctx, vnetId, API_VERSIONS.network),
+    getIfExists<SubnetResource>(ctx, subnetId, API_VERSIONS.network),
+    getIfExists(ctx, ids.privateEndpoint(config), API_VERSIONS.network),
+  ]);
   if (!vnet) {
     throw new PrivateEndpointPrerequisiteError(
       "VirtualNetworkNotFound",
@@ -54,7 +60,6 @@ export async function privateEndpointPreflight(
       vnetId,
     );
   }
-  const subnet = await getIfExists<SubnetResource>(ctx, subnetId, API_VERSIONS.network);
   if (!subnet) {
     throw new PrivateEndpointPrerequisiteError(
       "SubnetNotFound",
@@ -63,7 +68,6 @@ export async function privateEndpointPreflight(
       subnetId,
     );
   }
-  const existing = await getIfExists(ctx, ids.privateEndpoint(config), API_VERSIONS.network);
   if (existing) {
     throw new PrivateEndpointPrerequisiteError(
       "PrivateEndpointExists",

@@ -1,5 +1,5 @@
 import { isArmError } from "../arm/index.js";
-import { allSettledOrThrow } from "./allSettledOrThrow.js";
+import { settleInOrder } from "./settleInOrder.js";
 import { API_VERSIONS } from "./apiVersions.js";
 import { get, writeAndWait } from "./armCalls.js";
 import type { OperationContext } from "./armCalls.js";
@@ -168,17 +168,13 @@ async function runPhase(
     case "subnet":
       return updateSubnet(ctx, state);
     case "endpoint":
-      return allSettledOrThrow([
-        createEndpoint(ctx, state, created),
-        createZones(ctx, state, created),
-      ]);
+      await settleInOrder([createEndpoint(ctx, state, created), createZones(ctx, state, created)]);
+      return;
     case "dnsZones":
       return createZones(ctx, state, created);
     case "links":
-      return allSettledOrThrow([
-        createLinks(ctx, state, created),
-        createZoneGroup(ctx, state, created),
-      ]);
+      await settleInOrder([createLinks(ctx, state, created), createZoneGroup(ctx, state, created)]);
+      return;
     case "zoneGroup":
       return createZoneGroup(ctx, state, created);
     case "connection":
