@@ -50,7 +50,10 @@ export type RouteParams = Readonly<Record<string, string>>;
 /** One operation of the emulated REST API. */
 export interface Route {
   method: "GET" | "PUT" | "PATCH" | "DELETE" | "POST" | "HEAD";
-  /** A path with `{name}` parameters, matched case-insensitively, e.g. "/subscriptions/{subscriptionId}". */
+  /**
+   * A path with `{name}` parameters, matched case-insensitively, e.g.
+   * "/subscriptions/{subscriptionId}".
+   */
   pattern: string;
   /** Whether the operation always runs as a long-running operation (so `fail`/`cancel` apply). */
   longRunning?: boolean;

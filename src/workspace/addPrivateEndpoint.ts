@@ -83,7 +83,8 @@ export function validateAddOptions(config: unknown, options: AddPrivateEndpointO
   if (!(config instanceof PrivateEndpointConfig)) {
     throw new ValidationError(
       "InvalidOption",
-      "addPrivateEndpoint needs a PrivateEndpointConfig (new PrivateEndpointConfig({ name, vnetName })).",
+      "addPrivateEndpoint needs a PrivateEndpointConfig " +
+        "(new PrivateEndpointConfig({ name, vnetName })).",
       "privateEndpointConfig",
     );
   }

@@ -62,7 +62,10 @@ export interface FromConfigOptions extends WorkspaceClientOptions {
  * @public
  */
 export interface PrivateEndpointConnectionStatusOptions {
-  /** The reason recorded with the decision. @defaultValue "Approved"/"Rejected" by azureml-workspace */
+  /**
+   * The reason recorded with the decision.
+   * @defaultValue "Approved by azureml-workspace" or "Rejected by azureml-workspace"
+   */
   description?: string;
   abortSignal?: AbortSignalLike;
 }

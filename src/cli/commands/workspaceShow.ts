@@ -16,7 +16,8 @@ export function addWorkspaceShowCommand(parent: Command, context: CliContext): v
   const command = parent
     .command("show")
     .description(
-      "Show a workspace as Azure Resource Manager returns it, with its private endpoint connections.",
+      "Show a workspace as Azure Resource Manager returns it, with its private endpoint " +
+        "connections.",
     );
   addWorkspaceFlags(command);
   withExamples(command, [
