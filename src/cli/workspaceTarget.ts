@@ -1,9 +1,7 @@
 import { Option } from "commander";
 import type { Command } from "commander";
-import { parseResourceId } from "../arm/index.js";
 import { findWorkspaceConfig } from "../workspace/configFile.js";
 import { Workspace } from "../workspace/index.js";
-import type { FromConfigOptions } from "../workspace/index.js";
 import type { CliContext } from "./cliContext.js";
 import { clientOptionsOf, globalOptionsOf } from "./cliContext.js";
 import { SUBSCRIPTION_ENV } from "./globalOptions.js";
@@ -120,56 +118,20 @@ export async function resolveWorkspace(context: CliContext, command: Command): P
     });
   }
 
-  const path = globalOptionsOf(command).path;
-  const fromFile = await configuredWorkspace({ path, abortSignal, ...clientOptions }, flags);
-  const name = flags.workspaceName ?? fromFile.workspaceName;
-  const resourceGroup = flags.resourceGroup ?? fromFile.resourceGroup;
-  const subscriptionId = flags.subscriptionId ?? fromFile.subscriptionId;
-  if (
-    fromFile.workspace !== undefined &&
-    name === fromFile.workspaceName &&
-    resourceGroup === fromFile.resourceGroup &&
-    subscriptionId === fromFile.subscriptionId
-  ) {
-    return fromFile.workspace;
-  }
-  return Workspace.get(name, { subscriptionId, resourceGroup, abortSignal, ...clientOptions });
-}
-
-/**
- * The workspace the configuration file names. When that workspace does not exist, its
- * coordinates are still returned (read from the error), because flags may name another one.
- */
-async function configuredWorkspace(
-  options: FromConfigOptions,
-  flags: Partial<WorkspaceCoordinates>,
-): Promise<WorkspaceCoordinates & { workspace?: Workspace }> {
-  try {
-    const workspace = await Workspace.fromConfig(options);
-    return {
-      workspace,
-      workspaceName: workspace.name,
-      resourceGroup: workspace.resourceGroup,
-      subscriptionId: workspace.subscriptionId,
-    };
-  } catch (error) {
-    const err = error as { name?: unknown; workspaceId?: unknown };
-    if (err?.name === "WorkspaceNotFoundError" && typeof err.workspaceId === "string") {
-      const id = parseResourceId(err.workspaceId);
-      const named = {
-        workspaceName: id.name ?? "",
-        resourceGroup: id.resourceGroup ?? "",
-        subscriptionId: id.subscriptionId,
-      };
-      // Only the file's workspace is missing; the flags may point elsewhere.
-      const overridden =
-        (flags.workspaceName ?? named.workspaceName) !== named.workspaceName ||
-        (flags.resourceGroup ?? named.resourceGroup) !== named.resourceGroup ||
-        (flags.subscriptionId ?? named.subscriptionId) !== named.subscriptionId;
-      if (overridden) return named;
-    }
+  // Only the file is read here: one GET of the workspace follows, whichever values the flags
+  // override.
+  const fromFile = await findWorkspaceConfig({
+    path: globalOptionsOf(command).path,
+    abortSignal,
+  }).catch((error: unknown) => {
     throw configErrorForCli(error, flags);
-  }
+  });
+  return Workspace.get(flags.workspaceName ?? fromFile.workspaceName, {
+    subscriptionId: flags.subscriptionId ?? fromFile.subscriptionId,
+    resourceGroup: flags.resourceGroup ?? fromFile.resourceGroup,
+    abortSignal,
+    ...clientOptions,
+  });
 }
 
 /** Rewords a missing configuration file in terms of the flags that would have avoided it. */

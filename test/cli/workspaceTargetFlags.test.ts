@@ -83,6 +83,17 @@ describe("where the workspace comes from", () => {
     expect(JSON.parse(run.stdout).name).toBe("configws");
     expect(sent(run.requests, "GET", `${WORKSPACE}configws`).length).toBeGreaterThan(0);
   });
+
+  it("takes the rest from the file when -w names another workspace, reading only that one", async () => {
+    const run = await cli.run(["workspace", "show", "-w", "flagws", "--path", projectFolder], {
+      subscription: false,
+    });
+
+    expect(run.exitCode).toBe(0);
+    expect(JSON.parse(run.stdout).name).toBe("flagws");
+    const read = run.requests.map((r) => `${r.method} ${r.path}`);
+    expect(read).toEqual([expect.stringMatching(new RegExp(`^GET .*${WORKSPACE}flagws$`))]);
+  });
 });
 
 describe("--verbose", () => {
