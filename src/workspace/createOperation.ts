@@ -25,6 +25,7 @@ import { isAbort } from "./progress.js";
 import type { ProgressReporter } from "./progress.js";
 import { ids, lastSegment } from "./resourceIds.js";
 import { parseSerializedCreate } from "./serializedCreate.js";
+import { settleInOrder } from "./settleInOrder.js";
 import type { SerializedCreate } from "./serializedCreate.js";
 import type { StepMachine } from "./stepPoller.js";
 
@@ -275,12 +276,11 @@ export class CreateMachine<TResult> implements StepMachine<
         })(),
       );
     }
-    // Let every branch finish so that everything accepted is recorded before a rollback.
-    const results = await Promise.allSettled(work);
-    const failure = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
-    if (failure) {
-      this.failedWrite = failedWhile.get(failure.reason);
-      throw failure.reason;
+    try {
+      await settleInOrder(work);
+    } catch (error) {
+      this.failedWrite = failedWhile.get(error);
+      throw error;
     }
   }
 
